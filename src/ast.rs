@@ -1,0 +1,537 @@
+//! What the user wrote, as types. Every node carries a span; equality ignores spans, so
+//! `parse(print(ast)) == ast` can be tested. `Display` prints the Dutch form.
+
+use std::fmt;
+
+use jiff::civil::Date;
+
+use crate::span::{Span, Spanned};
+use crate::value::Amount;
+
+/// A name as written, with its place.
+pub type Ident = Spanned<String>;
+
+/// One rule file.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct File {
+    /// Declarations and sources, in file order.
+    pub items: Vec<Item>,
+}
+
+/// A top-level item of a rule file.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Item {
+    /// `keuze domein { … }`
+    Choice(ChoiceDecl),
+    /// `feit naam: type "vraag"`
+    Fact(FactDecl),
+    /// `kenmerk naam: type "vraag"`
+    Attribute(AttrDecl),
+    /// `motie id "titel" { … }`
+    Source(Source),
+}
+
+/// `keuze domein { sociaal_domein, zorg }`: a named set of values.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChoiceDecl {
+    /// The choice's name, used as a type.
+    pub name: Ident,
+    /// Its values.
+    pub values: Vec<Ident>,
+}
+
+/// `feit financiele_ruimte_voldoende(akkoord): janee "…?"`
+#[derive(Clone, Debug, PartialEq)]
+pub struct FactDecl {
+    /// The fact's name.
+    pub name: Ident,
+    /// True when the fact has a value per agreement.
+    pub per_agreement: bool,
+    /// Its type.
+    pub ty: Spanned<TypeName>,
+    /// The Dutch question reports show when the fact is unknown.
+    pub question: Spanned<String>,
+}
+
+/// `kenmerk soort: soort "…?"`: an attribute every agreement may have.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AttrDecl {
+    /// The attribute's name.
+    pub name: Ident,
+    /// Its type.
+    pub ty: Spanned<TypeName>,
+    /// The question reports show when it is unknown.
+    pub question: Spanned<String>,
+}
+
+/// A type as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TypeName {
+    /// `janee`
+    Bool,
+    /// `bedrag`
+    Amount,
+    /// `getal`
+    Number,
+    /// `datum`
+    Date,
+    /// `tekst`
+    Text,
+    /// the name of a declared choice
+    Choice(String),
+}
+
+/// What kind of document a source is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SourceKind {
+    /// `motie`: a members' motion
+    Motion,
+    /// `resolutie`: a members' resolution
+    Resolution,
+    /// `besluit`: a meeting's decision
+    Decision,
+    /// `standpunt`: a board position
+    Position,
+}
+
+/// `motie rob_bijstand "Advies ROB …" { vergadering ALV 2018-06-27 … }`
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    /// motie, resolutie, besluit or standpunt.
+    pub kind: SourceKind,
+    /// The id other sources use to refer to it.
+    pub id: Ident,
+    /// The title as the documents give it.
+    pub title: Spanned<String>,
+    /// The meeting body (ALV, BALV, bestuur) that adopted it.
+    pub meeting: Ident,
+    /// The date it was adopted.
+    pub date: Spanned<Date>,
+    /// Its rules.
+    pub rules: Vec<Rule>,
+    /// What this meeting decided about earlier sources and rules.
+    pub events: Vec<Event>,
+}
+
+/// `regel blokkade { bron "…" verbied … }`
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rule {
+    /// The rule's id within its source.
+    pub id: Ident,
+    /// The sentence of the source document the rule encodes.
+    pub quote: Spanned<String>,
+    /// Forbid-until or require.
+    pub kind: RuleKind,
+    /// The action the rule conditions.
+    pub action: Spanned<Action>,
+    /// Which agreements the rule speaks of.
+    pub selector: Selector,
+    /// The condition that must hold for the action to be allowed.
+    pub condition: Expr,
+}
+
+/// The two kinds of conditioning rule; both mean `niet selector of condition`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RuleKind {
+    /// `verbied H van S totdat C`
+    Forbid,
+    /// `vereis C voor H van S`
+    Require,
+}
+
+/// What is done with an agreement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Action {
+    /// `ondertekening` / `signing`
+    Signing,
+    /// `instemming` / `consent`
+    Consent,
+    /// `uitvoering` / `execution`
+    Execution,
+    /// `onderhandeling` / `negotiation`
+    Negotiation,
+}
+
+impl Action {
+    /// All actions, in report order.
+    pub const ALL: [Action; 4] = [
+        Action::Signing,
+        Action::Consent,
+        Action::Execution,
+        Action::Negotiation,
+    ];
+
+    /// The Dutch keyword.
+    pub fn dutch(self) -> &'static str {
+        match self {
+            Action::Signing => "ondertekening",
+            Action::Consent => "instemming",
+            Action::Execution => "uitvoering",
+            Action::Negotiation => "onderhandeling",
+        }
+    }
+
+    /// Reads a Dutch or English action keyword.
+    pub fn from_word(word: &str) -> Option<Action> {
+        Some(match word {
+            "ondertekening" | "signing" => Action::Signing,
+            "instemming" | "consent" => Action::Consent,
+            "uitvoering" | "execution" => Action::Execution,
+            "onderhandeling" | "negotiation" => Action::Negotiation,
+            _ => return None,
+        })
+    }
+}
+
+/// Which agreements a rule speaks of.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Selector {
+    /// `elk akkoord`
+    Every,
+    /// `akkoord waar …`
+    Where(Expr),
+    /// `akkoord ggz, preventie`
+    Ids(Vec<Ident>),
+}
+
+/// A dated decision about earlier sources or rules, taken by the meeting of the source it is in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    /// Lift, settle, hold, withdraw or reject.
+    pub kind: EventKind,
+    /// What it applies to.
+    pub targets: Vec<Target>,
+    /// The sentence of the decision, when given.
+    pub quote: Option<Spanned<String>>,
+    /// The whole event as written.
+    pub span: Span,
+}
+
+/// What a meeting decided about a source or rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EventKind {
+    /// `hef op`: the rule or source no longer binds
+    Lift,
+    /// `afgehandeld`: settled, no longer binds
+    Settled,
+    /// `aangehouden`: held over, still binds
+    Held,
+    /// `ingetrokken`: withdrawn, no longer binds
+    Withdrawn,
+    /// `verworpen`: rejected, never binds
+    Rejected,
+}
+
+impl EventKind {
+    /// The Dutch keyword.
+    pub fn dutch(self) -> &'static str {
+        match self {
+            EventKind::Lift => "hef op",
+            EventKind::Settled => "afgehandeld",
+            EventKind::Held => "aangehouden",
+            EventKind::Withdrawn => "ingetrokken",
+            EventKind::Rejected => "verworpen",
+        }
+    }
+
+    /// True when a source or rule so marked stops binding.
+    pub fn ends_force(self) -> bool {
+        !matches!(self, EventKind::Held)
+    }
+}
+
+/// `rob_bijstand` or `rob_bijstand.blokkade`
+#[derive(Clone, Debug, PartialEq)]
+pub struct Target {
+    /// The source.
+    pub source: Ident,
+    /// The rule in it, or the whole source when absent.
+    pub rule: Option<Ident>,
+    /// The whole target as written.
+    pub span: Span,
+}
+
+/// An expression; equality ignores the span.
+#[derive(Clone, Debug)]
+pub struct Expr {
+    /// What the expression is.
+    pub kind: ExprKind,
+    /// Where it was written.
+    pub span: Span,
+}
+
+impl PartialEq for Expr {
+    fn eq(&self, other: &Self) -> bool {
+        self.kind == other.kind
+    }
+}
+
+/// The forms of expression.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExprKind {
+    /// `ja`, `€ 100 mln`, `2018-11-30`, `"tekst"`, `3`
+    Lit(Literal),
+    /// a fact, an attribute of the agreement, or a choice value
+    Name(String),
+    /// `feit(akkoord)` or `feit(ggz)`: a per-agreement fact
+    Call(Ident, Arg),
+    /// `niet e`
+    Not(Box<Expr>),
+    /// `a en b`
+    And(Box<Expr>, Box<Expr>),
+    /// `a of b`
+    Or(Box<Expr>, Box<Expr>),
+    /// `a = b`, `a < b`, …
+    Cmp(CmpOp, Box<Expr>, Box<Expr>),
+    /// `a in {x, y}`
+    In(Box<Expr>, Vec<Spanned<SetItem>>),
+}
+
+/// The argument of a per-agreement fact.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Arg {
+    /// `(akkoord)`: the agreement the rule is evaluated for
+    This,
+    /// `(ggz)`: a named agreement
+    Agreement(Ident),
+}
+
+/// A literal value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Literal {
+    /// `ja` / `nee`
+    Bool(bool),
+    /// `€ 100 mln`
+    Amount(Amount),
+    /// `3`
+    Number(i64),
+    /// `2018-11-30`
+    Date(Date),
+    /// `"tekst"`
+    Text(String),
+}
+
+/// An element of `in {…}`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SetItem {
+    /// a literal
+    Lit(Literal),
+    /// a choice value
+    Symbol(String),
+}
+
+/// A comparison operator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CmpOp {
+    /// `=`
+    Eq,
+    /// `≠` or `!=`
+    Ne,
+    /// `<`
+    Lt,
+    /// `<=`
+    Le,
+    /// `>`
+    Gt,
+    /// `>=`
+    Ge,
+}
+
+impl CmpOp {
+    /// True for the ordering operators.
+    pub fn is_ordering(self) -> bool {
+        !matches!(self, CmpOp::Eq | CmpOp::Ne)
+    }
+
+    /// Applies the operator to an ordering.
+    pub fn holds(self, ord: std::cmp::Ordering) -> bool {
+        use std::cmp::Ordering::*;
+        match self {
+            CmpOp::Eq => ord == Equal,
+            CmpOp::Ne => ord != Equal,
+            CmpOp::Lt => ord == Less,
+            CmpOp::Le => ord != Greater,
+            CmpOp::Gt => ord == Greater,
+            CmpOp::Ge => ord != Less,
+        }
+    }
+}
+
+// ---------------------------------------------------------------- printing
+
+impl fmt::Display for CmpOp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            CmpOp::Eq => "=",
+            CmpOp::Ne => "≠",
+            CmpOp::Lt => "<",
+            CmpOp::Le => "<=",
+            CmpOp::Gt => ">",
+            CmpOp::Ge => ">=",
+        })
+    }
+}
+
+impl fmt::Display for Literal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Literal::Bool(true) => f.write_str("ja"),
+            Literal::Bool(false) => f.write_str("nee"),
+            Literal::Amount(a) => a.fmt(f),
+            Literal::Number(n) => n.fmt(f),
+            Literal::Date(d) => d.fmt(f),
+            Literal::Text(t) => write_string(f, t),
+        }
+    }
+}
+
+impl fmt::Display for SetItem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SetItem::Lit(l) => l.fmt(f),
+            SetItem::Symbol(s) => f.write_str(s),
+        }
+    }
+}
+
+/// Prints an expression fully parenthesised, so that printing then parsing gives it back.
+impl fmt::Display for Expr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            ExprKind::Lit(l) => l.fmt(f),
+            ExprKind::Name(n) => f.write_str(n),
+            ExprKind::Call(name, Arg::This) => write!(f, "{name}(akkoord)"),
+            ExprKind::Call(name, Arg::Agreement(a)) => write!(f, "{name}({a})"),
+            ExprKind::Not(e) => write!(f, "niet ({e})"),
+            ExprKind::And(a, b) => write!(f, "({a}) en ({b})"),
+            ExprKind::Or(a, b) => write!(f, "({a}) of ({b})"),
+            ExprKind::Cmp(op, a, b) => write!(f, "({a}) {op} ({b})"),
+            ExprKind::In(e, items) => {
+                write!(f, "({e}) in {{")?;
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    item.fmt(f)?;
+                }
+                f.write_str("}")
+            }
+        }
+    }
+}
+
+fn write_string(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
+    f.write_str("\"")?;
+    for c in text.chars() {
+        match c {
+            '"' => f.write_str("\\\"")?,
+            '\\' => f.write_str("\\\\")?,
+            c => write!(f, "{c}")?,
+        }
+    }
+    f.write_str("\"")
+}
+
+impl fmt::Display for TypeName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            TypeName::Bool => "janee",
+            TypeName::Amount => "bedrag",
+            TypeName::Number => "getal",
+            TypeName::Date => "datum",
+            TypeName::Text => "tekst",
+            TypeName::Choice(c) => c,
+        })
+    }
+}
+
+impl fmt::Display for Selector {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Selector::Every => f.write_str("elk akkoord"),
+            Selector::Where(e) => write!(f, "akkoord waar {e}"),
+            Selector::Ids(ids) => {
+                f.write_str("akkoord ")?;
+                let names: Vec<&str> = ids.iter().map(|i| i.node.as_str()).collect();
+                f.write_str(&names.join(", "))
+            }
+        }
+    }
+}
+
+impl fmt::Display for Target {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.rule {
+            Some(rule) => write!(f, "{}.{}", self.source, rule),
+            None => write!(f, "{}", self.source),
+        }
+    }
+}
+
+impl fmt::Display for File {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for item in &self.items {
+            match item {
+                Item::Choice(c) => {
+                    let values: Vec<&str> = c.values.iter().map(|v| v.node.as_str()).collect();
+                    writeln!(f, "keuze {} {{ {} }}", c.name, values.join(", "))?;
+                }
+                Item::Fact(d) => {
+                    let per = if d.per_agreement { "(akkoord)" } else { "" };
+                    write!(f, "feit {}{per}: {} ", d.name, d.ty)?;
+                    write_string(f, &d.question.node)?;
+                    writeln!(f)?;
+                }
+                Item::Attribute(d) => {
+                    write!(f, "kenmerk {}: {} ", d.name, d.ty)?;
+                    write_string(f, &d.question.node)?;
+                    writeln!(f)?;
+                }
+                Item::Source(s) => s.fmt(f)?,
+            }
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = match self.kind {
+            SourceKind::Motion => "motie",
+            SourceKind::Resolution => "resolutie",
+            SourceKind::Decision => "besluit",
+            SourceKind::Position => "standpunt",
+        };
+        write!(f, "{kind} {} ", self.id)?;
+        write_string(f, &self.title.node)?;
+        writeln!(f, " {{\n  vergadering {} {}", self.meeting, self.date)?;
+        for rule in &self.rules {
+            write!(f, "  regel {} {{\n    bron ", rule.id)?;
+            write_string(f, &rule.quote.node)?;
+            let action = rule.action.node.dutch();
+            match rule.kind {
+                RuleKind::Forbid => writeln!(
+                    f,
+                    "\n    verbied {action} van {} totdat {}",
+                    rule.selector, rule.condition
+                )?,
+                RuleKind::Require => writeln!(
+                    f,
+                    "\n    vereis {} voor {action} van {}",
+                    rule.condition, rule.selector
+                )?,
+            }
+            writeln!(f, "  }}")?;
+        }
+        for event in &self.events {
+            let targets: Vec<String> = event.targets.iter().map(|t| t.to_string()).collect();
+            write!(f, "  {} {}", event.kind.dutch(), targets.join(", "))?;
+            if let Some(quote) = &event.quote {
+                f.write_str(" bron ")?;
+                write_string(f, &quote.node)?;
+            }
+            writeln!(f)?;
+        }
+        writeln!(f, "}}")
+    }
+}
