@@ -4,3 +4,8 @@ pub mod error;
 pub mod parse;
 pub mod span;
 pub mod value;
+pub mod check;
+pub mod compiled;
+pub mod facts;
+pub mod suggest;
+pub mod eval;

@@ -1,0 +1,279 @@
+//! Expressions: name resolution, type inference, and compilation into the node arena.
+
+use crate::ast::{Arg, CmpOp, Expr, ExprKind, Ident, Literal, SetItem};
+use crate::compiled::{AgreementId, ExprNode, Node, NodeId, Who};
+use crate::error::CheckError;
+use crate::facts::World;
+use crate::span::Span;
+use crate::value::{Type, Value};
+
+use super::{Checker, unknown};
+
+pub(super) struct ExprChecker<'a> {
+    pub(super) cx: &'a mut Checker,
+    pub(super) world: &'a World,
+}
+
+/// A compiled node and its type; `None` when an error was already reported for it.
+type Typed = (NodeId, Option<Type>);
+
+impl ExprChecker<'_> {
+    fn push(&mut self, node: Node, span: Span) -> NodeId {
+        self.cx.base.nodes.push(ExprNode { node, span });
+        self.cx.base.nodes.len() - 1
+    }
+
+    fn type_error(&mut self, message: String, span: Span, label: String, help: Option<String>) {
+        self.cx.errors.push(CheckError::Type { message, span, label, help });
+    }
+
+    /// A boolean expression: a selector or a condition.
+    pub(super) fn condition(&mut self, e: &Expr, what: &str) -> NodeId {
+        let (node, ty) = self.compile(e, None);
+        if let Some(ty) = ty.filter(|t| *t != Type::Bool) {
+            self.type_error(
+                format!("{what} must be yes/no, but is a `{ty}`"),
+                e.span,
+                format!("this is a `{ty}`"),
+                Some("compare it with something, e.g. `x = …`, or use a `janee` fact".into()),
+            );
+        }
+        node
+    }
+
+    /// An agreement named in a rule.
+    pub(super) fn agreement(&mut self, id: &Ident) -> Option<AgreementId> {
+        let found = self.world.agreement(&id.node);
+        if found.is_none() {
+            let known = self.world.agreements.iter().map(|a| a.id.as_str()).collect();
+            let error = unknown("agreement", &id.node, id.span, known);
+            self.cx.unknown(error);
+        }
+        found
+    }
+
+    fn compile(&mut self, e: &Expr, expected: Option<&Type>) -> Typed {
+        match &e.kind {
+            ExprKind::Lit(l) => {
+                let (value, ty) = literal(l);
+                (self.push(Node::Const(value), e.span), Some(ty))
+            }
+            ExprKind::Name(name) => self.name(name, e.span, expected),
+            ExprKind::Call(name, arg) => self.call(name, arg, e.span),
+            ExprKind::Not(inner) => {
+                let child = self.boolean(inner);
+                (self.push(Node::Not(child), e.span), Some(Type::Bool))
+            }
+            ExprKind::And(..) | ExprKind::Or(..) => self.junction(e),
+            ExprKind::Cmp(op, a, b) => self.compare(*op, a, b, e.span),
+            ExprKind::In(a, items) => self.member(a, items, e.span),
+        }
+    }
+
+    fn boolean(&mut self, e: &Expr) -> NodeId {
+        let (node, ty) = self.compile(e, Some(&Type::Bool));
+        if let Some(ty) = ty.filter(|t| *t != Type::Bool) {
+            self.type_error(
+                format!("`en`, `of` and `niet` need yes/no, found a `{ty}`"),
+                e.span,
+                format!("this is a `{ty}`"),
+                None,
+            );
+        }
+        node
+    }
+
+    /// `a en b en c` becomes one n-ary node, so explanations list the parts side by side.
+    fn junction(&mut self, e: &Expr) -> Typed {
+        let is_and = matches!(e.kind, ExprKind::And(..));
+        let mut parts = Vec::new();
+        flatten(e, is_and, &mut parts);
+        let children = parts.iter().map(|p| self.boolean(p)).collect();
+        let node = if is_and { Node::And(children) } else { Node::Or(children) };
+        (self.push(node, e.span), Some(Type::Bool))
+    }
+
+    /// A bare name: an attribute, a fact, or a choice value that fits `expected`.
+    fn name(&mut self, name: &str, span: Span, expected: Option<&Type>) -> Typed {
+        let base = &self.cx.base;
+        if let Some(a) = base.attrs.iter().position(|d| d.name == name) {
+            let ty = base.attrs[a].ty.clone();
+            return (self.push(Node::Attr(a), span), Some(ty));
+        }
+        if let Some(f) = base.facts.iter().position(|d| d.name == name) {
+            let decl = &base.facts[f];
+            let ty = decl.ty.clone();
+            if decl.per_agreement {
+                self.cx.errors.push(CheckError::Usage {
+                    message: format!("`{name}` has a value per agreement"),
+                    span,
+                    help: Some(format!("write `{name}(akkoord)` for the agreement at hand, or `{name}(<id>)`")),
+                });
+            }
+            return (self.push(Node::Fact(f), span), Some(ty));
+        }
+        if let Some(Type::Choice(c)) = expected {
+            if base.choices.iter().any(|d| &d.name == c && d.values.iter().any(|v| v == name)) {
+                let node = self.push(Node::Const(Value::Choice(name.into())), span);
+                return (node, Some(Type::Choice(c.clone())));
+            }
+        }
+        let mut known: Vec<&str> = base.facts.iter().map(|d| d.name.as_str()).collect();
+        known.extend(base.attrs.iter().map(|d| d.name.as_str()));
+        match expected {
+            Some(Type::Choice(c)) => {
+                let values = base.choices.iter().filter(|d| &d.name == c).flat_map(|d| &d.values);
+                known.extend(values.map(String::as_str));
+            }
+            _ => known.extend(base.choices.iter().flat_map(|d| &d.values).map(String::as_str)),
+        }
+        let what = match expected {
+            Some(Type::Choice(_)) => "fact or choice value",
+            _ => "fact or attribute",
+        };
+        let error = unknown(what, name, span, known);
+        self.cx.unknown(error);
+        (self.push(Node::Const(Value::Bool(true)), span), None)
+    }
+
+    /// `feit(akkoord)` or `feit(ggz)`
+    fn call(&mut self, name: &Ident, arg: &Arg, span: Span) -> Typed {
+        let base = &self.cx.base;
+        let Some(f) = base.facts.iter().position(|d| d.name == name.node) else {
+            let known = base.facts.iter().filter(|d| d.per_agreement).map(|d| d.name.as_str()).collect();
+            let error = unknown("fact", &name.node, name.span, known);
+            self.cx.unknown(error);
+            return (self.push(Node::Const(Value::Bool(true)), span), None);
+        };
+        let ty = base.facts[f].ty.clone();
+        if !base.facts[f].per_agreement {
+            self.cx.errors.push(CheckError::Usage {
+                message: format!("`{}` has one value, not one per agreement", name.node),
+                span,
+                help: Some(format!("write `{}` without `(…)`, or declare it `feit {}(akkoord): …`", name.node, name.node)),
+            });
+        }
+        let who = match arg {
+            Arg::This => Who::This,
+            Arg::Agreement(id) => match self.agreement(id) {
+                Some(a) => Who::Agreement(a),
+                None => Who::This,
+            },
+        };
+        (self.push(Node::FactOf(f, who), span), Some(ty))
+    }
+
+    fn compare(&mut self, op: CmpOp, a: &Expr, b: &Expr, span: Span) -> Typed {
+        // A bare choice value takes its type from the other side, so compile that side first.
+        let (left, right) = if matches!(a.kind, ExprKind::Name(_)) && !self.is_declared(a) {
+            let (rn, rt) = self.compile(b, None);
+            let (ln, lt) = self.compile(a, rt.as_ref());
+            ((ln, lt), (rn, rt))
+        } else {
+            let (ln, lt) = self.compile(a, None);
+            let (rn, rt) = self.compile(b, lt.as_ref());
+            ((ln, lt), (rn, rt))
+        };
+        let node = self.push(Node::Cmp(op, left.0, right.0), span);
+        if let (Some(lt), Some(rt)) = (&left.1, &right.1) {
+            if lt != rt {
+                self.type_error(
+                    format!("cannot compare a `{lt}` with a `{rt}`"),
+                    span,
+                    format!("`{lt}` {op} `{rt}`"),
+                    Some("both sides of a comparison must have the same type".into()),
+                );
+            } else if op.is_ordering() && !lt.is_ordered() {
+                self.type_error(
+                    format!("`{op}` does not apply to a `{lt}`"),
+                    span,
+                    format!("a `{lt}` has no order"),
+                    Some("`<`, `<=`, `>` and `>=` apply to amounts, numbers and dates; use `=` or `≠`".into()),
+                );
+            }
+        }
+        (node, Some(Type::Bool))
+    }
+
+    fn is_declared(&self, e: &Expr) -> bool {
+        let ExprKind::Name(name) = &e.kind else { return true };
+        let base = &self.cx.base;
+        base.facts.iter().any(|d| &d.name == name) || base.attrs.iter().any(|d| &d.name == name)
+    }
+
+    fn member(&mut self, a: &Expr, items: &[crate::span::Spanned<SetItem>], span: Span) -> Typed {
+        let (node, ty) = self.compile(a, None);
+        let mut values = Vec::new();
+        for item in items {
+            let (value, item_ty) = match &item.node {
+                SetItem::Lit(l) => literal(l),
+                SetItem::Symbol(s) => self.symbol(s, item.span, ty.as_ref()),
+            };
+            if let Some(ty) = &ty {
+                if *ty != item_ty && !matches!(item.node, SetItem::Symbol(_)) {
+                    self.type_error(
+                        format!("`{}` is a `{item_ty}`, not a `{ty}`", item.node),
+                        item.span,
+                        format!("expected a `{ty}`"),
+                        None,
+                    );
+                }
+            }
+            values.push(value);
+        }
+        (self.push(Node::In(node, values), span), Some(Type::Bool))
+    }
+
+    fn symbol(&mut self, s: &str, span: Span, ty: Option<&Type>) -> (Value, Type) {
+        let value = Value::Choice(s.into());
+        let Some(ty) = ty else {
+            return (value, Type::Text);
+        };
+        let Type::Choice(c) = ty else {
+            self.type_error(
+                format!("`{s}` is a choice value, but the left side is a `{ty}`"),
+                span,
+                format!("expected a `{ty}`"),
+                None,
+            );
+            return (value, ty.clone());
+        };
+        let values: Vec<&str> = self
+            .cx
+            .base
+            .choices
+            .iter()
+            .filter(|d| &d.name == c)
+            .flat_map(|d| d.values.iter().map(String::as_str))
+            .collect();
+        if !values.contains(&s) {
+            let error = unknown("choice value", s, span, values);
+            self.cx.unknown(error);
+        }
+        (value, ty.clone())
+    }
+}
+
+fn flatten<'e>(e: &'e Expr, is_and: bool, out: &mut Vec<&'e Expr>) {
+    match &e.kind {
+        ExprKind::And(a, b) if is_and => {
+            flatten(a, is_and, out);
+            flatten(b, is_and, out);
+        }
+        ExprKind::Or(a, b) if !is_and => {
+            flatten(a, is_and, out);
+            flatten(b, is_and, out);
+        }
+        _ => out.push(e),
+    }
+}
+
+fn literal(l: &Literal) -> (Value, Type) {
+    match l {
+        Literal::Bool(b) => (Value::Bool(*b), Type::Bool),
+        Literal::Amount(a) => (Value::Amount(*a), Type::Amount),
+        Literal::Number(n) => (Value::Number(*n), Type::Number),
+        Literal::Date(d) => (Value::Date(*d), Type::Date),
+        Literal::Text(t) => (Value::Text(t.clone()), Type::Text),
+    }
+}

@@ -1,0 +1,421 @@
+//! Names, types and dates. Collects every error in every file before anything is evaluated,
+//! and produces the compiled [`RuleBase`] together with the [`World`] of the facts file.
+
+mod expr;
+
+use std::collections::HashMap;
+
+use crate::ast::{self, Item, SourceKind};
+use crate::compiled::{
+    AttrDecl, ChoiceDecl, Doc, DocId, Event, FactDecl, Rule, RuleBase, RuleId, Selector, Target,
+    squash,
+};
+use crate::error::{CheckError, Problem};
+use crate::facts::{self, World};
+use crate::parse;
+use crate::span::{Span, Sources};
+use crate::suggest::did_you_mean;
+use crate::value::Type;
+
+/// A checked rule base and the facts it is evaluated against.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    /// The compiled rules.
+    pub base: RuleBase,
+    /// The facts.
+    pub world: World,
+}
+
+/// Parses and checks rule files (name, text) and a facts file (name, text). Returns every
+/// problem found, across all files, or the checked rule base.
+pub fn load(rule_files: &[(String, String)], facts_file: (&str, &str)) -> Result<Loaded, (Vec<Problem>, Sources)> {
+    let mut sources = Sources::new();
+    let mut problems = Vec::new();
+    let mut files = Vec::new();
+    for (name, text) in rule_files {
+        let id = sources.add(name.clone(), text.clone());
+        match parse::parse_file(id, text) {
+            Ok(file) => files.push(file),
+            Err(e) => problems.push(Problem::Parse(e)),
+        }
+    }
+    let mut cx = Checker::new(sources);
+    cx.declarations(&files);
+    let world = match facts::load(facts_file.0, facts_file.1, &cx.base) {
+        Ok(world) => world,
+        Err(errors) => {
+            problems.extend(errors.into_iter().map(Problem::Facts));
+            World::default()
+        }
+    };
+    cx.sources(&files, &world);
+    problems.extend(cx.errors.drain(..).map(Problem::Check));
+    if problems.is_empty() {
+        Ok(Loaded { base: cx.base, world })
+    } else {
+        Err((problems, cx.base.sources))
+    }
+}
+
+pub(crate) struct Checker {
+    base: RuleBase,
+    errors: Vec<CheckError>,
+}
+
+impl Checker {
+    fn new(sources: Sources) -> Self {
+        Checker {
+            base: RuleBase { sources, ..RuleBase::default() },
+            errors: Vec::new(),
+        }
+    }
+
+    fn where_is(&self, span: Span) -> String {
+        let (line, col) = self.base.sources.line_col(span);
+        format!("{}:{line}:{col}", self.base.sources.name(span.file))
+    }
+
+    fn duplicate(&mut self, what: &'static str, name: &str, span: Span, first: Span) {
+        let first = self.where_is(first);
+        self.errors.push(CheckError::Duplicate { what, name: name.into(), span, first });
+    }
+
+    fn unknown(&mut self, error: CheckError) {
+        self.errors.push(error);
+    }
+
+    /// Choices, facts and attributes from all files. Names of facts and attributes share one
+    /// namespace, because conditions use both bare.
+    fn declarations(&mut self, files: &[ast::File]) {
+        let mut names: HashMap<String, Span> = HashMap::new();
+        for item in files.iter().flat_map(|f| &f.items) {
+            if let Item::Choice(c) = item {
+                self.choice(c, &mut names);
+            }
+        }
+        for item in files.iter().flat_map(|f| &f.items) {
+            match item {
+                Item::Fact(d) => {
+                    if self.fresh("fact", &d.name, &mut names) {
+                        let ty = self.type_name(&d.ty);
+                        self.base.facts.push(FactDecl {
+                            name: d.name.node.clone(),
+                            per_agreement: d.per_agreement,
+                            ty,
+                            question: squash(&d.question.node),
+                            span: d.name.span,
+                        });
+                    }
+                }
+                Item::Attribute(d) => {
+                    if self.fresh("attribute", &d.name, &mut names) {
+                        let ty = self.type_name(&d.ty);
+                        self.base.attrs.push(AttrDecl {
+                            name: d.name.node.clone(),
+                            ty,
+                            question: squash(&d.question.node),
+                            span: d.name.span,
+                        });
+                    }
+                }
+                Item::Choice(_) | Item::Source(_) => {}
+            }
+        }
+    }
+
+    fn fresh(&mut self, what: &'static str, name: &ast::Ident, names: &mut HashMap<String, Span>) -> bool {
+        if let Some(first) = names.get(&name.node).copied() {
+            self.duplicate(what, &name.node, name.span, first);
+            return false;
+        }
+        names.insert(name.node.clone(), name.span);
+        true
+    }
+
+    fn choice(&mut self, c: &ast::ChoiceDecl, names: &mut HashMap<String, Span>) {
+        if !self.fresh("choice", &c.name, names) {
+            return;
+        }
+        let mut values: HashMap<&str, Span> = HashMap::new();
+        for v in &c.values {
+            if let Some(first) = values.get(v.node.as_str()).copied() {
+                self.duplicate("choice value", &v.node, v.span, first);
+            }
+            values.insert(&v.node, v.span);
+        }
+        self.base.choices.push(ChoiceDecl {
+            name: c.name.node.clone(),
+            values: c.values.iter().map(|v| v.node.clone()).collect(),
+        });
+    }
+
+    fn type_name(&mut self, ty: &crate::span::Spanned<ast::TypeName>) -> Type {
+        match &ty.node {
+            ast::TypeName::Bool => Type::Bool,
+            ast::TypeName::Amount => Type::Amount,
+            ast::TypeName::Number => Type::Number,
+            ast::TypeName::Date => Type::Date,
+            ast::TypeName::Text => Type::Text,
+            ast::TypeName::Choice(c) => {
+                if !self.base.choices.iter().any(|d| &d.name == c) {
+                    let known = ["janee", "bedrag", "getal", "datum", "tekst"]
+                        .into_iter()
+                        .chain(self.base.choices.iter().map(|d| d.name.as_str()))
+                        .collect();
+                    let error = unknown("type", c, ty.span, known);
+                    self.unknown(error);
+                }
+                Type::Choice(c.clone())
+            }
+        }
+    }
+
+    /// Sources and their rules, then the events that refer to them.
+    fn sources(&mut self, files: &[ast::File], world: &World) {
+        let sources: Vec<&ast::Source> = files
+            .iter()
+            .flat_map(|f| &f.items)
+            .filter_map(|i| match i {
+                Item::Source(s) => Some(s),
+                _ => None,
+            })
+            .collect();
+        let mut seen: HashMap<&str, Span> = HashMap::new();
+        for source in &sources {
+            if let Some(first) = seen.get(source.id.node.as_str()).copied() {
+                self.duplicate("source", &source.id.node, source.id.span, first);
+                continue;
+            }
+            seen.insert(&source.id.node, source.id.span);
+            self.source(source, world);
+        }
+        for source in &sources {
+            if let Some(doc) = self.base.docs.iter().position(|d| d.id == source.id.node) {
+                if self.base.docs[doc].span == source.id.span {
+                    for event in &source.events {
+                        self.event(doc, event);
+                    }
+                }
+            }
+        }
+        self.check_histories();
+        self.index(world);
+    }
+
+    fn source(&mut self, source: &ast::Source, world: &World) {
+        let doc = self.base.docs.len();
+        self.base.docs.push(Doc {
+            kind: source.kind,
+            id: source.id.node.clone(),
+            title: squash(&source.title.node),
+            meeting: source.meeting.node.clone(),
+            date: source.date.node,
+            span: source.id.span,
+        });
+        let mut seen: HashMap<&str, Span> = HashMap::new();
+        for rule in &source.rules {
+            if let Some(first) = seen.get(rule.id.node.as_str()).copied() {
+                self.duplicate("rule", &rule.id.node, rule.id.span, first);
+                continue;
+            }
+            seen.insert(&rule.id.node, rule.id.span);
+            self.rule(doc, rule, world);
+        }
+        if source.rules.is_empty() && source.events.is_empty() && source.kind != SourceKind::Motion {
+            self.errors.push(CheckError::Usage {
+                message: format!("source `{}` has no rules and decides nothing", source.id.node),
+                span: source.id.span,
+                help: Some("add a `regel`, or a `hef op` / `afgehandeld` / `aangehouden` line".into()),
+            });
+        }
+    }
+
+    fn rule(&mut self, doc: DocId, rule: &ast::Rule, world: &World) {
+        if squash(&rule.quote.node).is_empty() {
+            self.errors.push(CheckError::Usage {
+                message: "the rule's `bron` is empty".into(),
+                span: rule.quote.span,
+                help: Some("quote the sentence of the source document the rule encodes".into()),
+            });
+        }
+        let mut ex = expr::ExprChecker { cx: self, world };
+        let selector = match &rule.selector {
+            ast::Selector::Every => Selector::Every,
+            ast::Selector::Where(e) => Selector::Where(ex.condition(e, "the selector")),
+            ast::Selector::Ids(ids) => Selector::Ids(ids.iter().filter_map(|id| ex.agreement(id)).collect()),
+        };
+        let condition = ex.condition(&rule.condition, "the condition");
+        let selector_text = match &rule.selector {
+            ast::Selector::Where(e) => format!("akkoord waar {}", squash(self.base.sources.slice(e.span))),
+            other => other.to_string(),
+        };
+        let span = rule.id.span;
+        self.base.rules.push(Rule {
+            doc,
+            id: rule.id.node.clone(),
+            quote: squash(&rule.quote.node),
+            kind: rule.kind,
+            action: rule.action.node,
+            selector,
+            selector_text,
+            condition,
+            span,
+        });
+    }
+
+    fn event(&mut self, by: DocId, event: &ast::Event) {
+        for target in &event.targets {
+            let Some(resolved) = self.target(target) else {
+                continue;
+            };
+            let target_doc = match resolved {
+                Target::Doc(d) => d,
+                Target::Rule(r) => self.base.rules[r].doc,
+            };
+            let (date, target_date) = (self.base.docs[by].date, self.base.docs[target_doc].date);
+            if date < target_date {
+                self.errors.push(CheckError::History {
+                    message: format!(
+                        "`{}` on {date} is dated before `{}` was adopted on {target_date}",
+                        event.kind.dutch(),
+                        target
+                    ),
+                    span: target.span,
+                    label: "changed before it existed".into(),
+                    help: Some("check the meeting dates of both sources".into()),
+                });
+            }
+            self.base.events.push(Event {
+                kind: event.kind,
+                target: resolved,
+                by,
+                date,
+                quote: event.quote.as_ref().map(|q| squash(&q.node)),
+                span: target.span,
+            });
+        }
+    }
+
+    fn target(&mut self, target: &ast::Target) -> Option<Target> {
+        let Some(doc) = self.base.docs.iter().position(|d| d.id == target.source.node) else {
+            let known = self.base.docs.iter().map(|d| d.id.as_str()).collect();
+            let error = unknown("source", &target.source.node, target.source.span, known);
+            self.unknown(error);
+            return None;
+        };
+        let Some(rule) = &target.rule else {
+            return Some(Target::Doc(doc));
+        };
+        let found = self
+            .base
+            .rules
+            .iter()
+            .position(|r| r.doc == doc && r.id == rule.node);
+        if found.is_none() {
+            let known: Vec<&str> = self
+                .base
+                .rules
+                .iter()
+                .filter(|r| r.doc == doc)
+                .map(|r| r.id.as_str())
+                .collect();
+            let what = "rule";
+            let mut help = did_you_mean(&rule.node, known);
+            if help.is_none() {
+                help = Some(format!("source `{}` has no rule by that name", target.source.node));
+            }
+            self.errors.push(CheckError::Unknown { what, name: target.to_string(), span: rule.span, help });
+        }
+        found.map(Target::Rule)
+    }
+
+    /// Rejects impossible histories: a thing that stopped binding and is then changed again,
+    /// and two different decisions about one thing on one day.
+    fn check_histories(&mut self) {
+        let mut order: Vec<usize> = (0..self.base.events.len()).collect();
+        order.sort_by_key(|&i| self.base.events[i].date);
+        let mut ended: HashMap<Target, usize> = HashMap::new();
+        let mut same_day: HashMap<(Target, jiff::civil::Date), usize> = HashMap::new();
+        let mut errors = Vec::new();
+        for &i in &order {
+            let e = &self.base.events[i];
+            if let Some(&j) = same_day.get(&(e.target, e.date)) {
+                let prev = &self.base.events[j];
+                if prev.kind != e.kind {
+                    errors.push(CheckError::History {
+                        message: format!(
+                            "`{}` is both `{}` and `{}` on {}",
+                            self.target_name(e.target),
+                            prev.kind.dutch(),
+                            e.kind.dutch(),
+                            e.date
+                        ),
+                        span: e.span,
+                        label: "conflicting decision".into(),
+                        help: Some(format!("see {}", self.where_is(prev.span))),
+                    });
+                    continue;
+                }
+            }
+            same_day.insert((e.target, e.date), i);
+            let doc_of = |t: Target| match t {
+                Target::Doc(d) => Target::Doc(d),
+                Target::Rule(r) => Target::Doc(self.base.rules[r].doc),
+            };
+            let earlier = ended.get(&e.target).or_else(|| ended.get(&doc_of(e.target)));
+            if let Some(&j) = earlier {
+                let prev = &self.base.events[j];
+                let name = self.target_name(e.target);
+                let message = format!(
+                    "`{name}` was already `{}` on {} and cannot be `{}` on {}",
+                    prev.kind.dutch(),
+                    prev.date,
+                    e.kind.dutch(),
+                    e.date
+                );
+                errors.push(CheckError::History {
+                    message,
+                    span: e.span,
+                    label: "no longer in force here".into(),
+                    help: Some(format!("see {}", self.where_is(prev.span))),
+                });
+            } else if e.kind.ends_force() {
+                ended.insert(e.target, i);
+            }
+        }
+        self.errors.extend(errors);
+    }
+
+    fn target_name(&self, target: Target) -> String {
+        match target {
+            Target::Doc(d) => self.base.docs[d].id.clone(),
+            Target::Rule(r) => self.base.rule_name(r),
+        }
+    }
+
+    /// For each agreement: rules naming it by id first, then rules selecting by attribute.
+    fn index(&mut self, world: &World) {
+        let mut rules_for: Vec<Vec<RuleId>> = vec![Vec::new(); world.agreements.len()];
+        for (r, rule) in self.base.rules.iter().enumerate() {
+            if let Selector::Ids(ids) = &rule.selector {
+                for &a in ids {
+                    rules_for[a].push(r);
+                }
+            }
+        }
+        for (r, rule) in self.base.rules.iter().enumerate() {
+            if !matches!(rule.selector, Selector::Ids(_)) {
+                for list in &mut rules_for {
+                    list.push(r);
+                }
+            }
+        }
+        self.base.rules_for = rules_for;
+    }
+}
+
+/// An unknown-name error with a "did you mean" hint drawn from `known`.
+pub(crate) fn unknown(what: &'static str, name: &str, span: Span, known: Vec<&str>) -> CheckError {
+    let help = did_you_mean(name, known);
+    CheckError::Unknown { what, name: name.into(), span, help }
+}

@@ -1,0 +1,228 @@
+//! The checked, compiled rule base: facts and agreements interned as indices, expressions
+//! flattened into one arena, rules indexed by the agreements they select. Evaluation works on
+//! this alone: no parsing, no name lookup.
+
+use jiff::civil::Date;
+
+use crate::ast::{Action, CmpOp, EventKind, RuleKind, SourceKind};
+use crate::span::{Sources, Span};
+use crate::value::{Type, Value};
+
+/// Index of a declared fact.
+pub type FactId = usize;
+/// Index of a declared agreement attribute.
+pub type AttrId = usize;
+/// Index of an agreement on the table.
+pub type AgreementId = usize;
+/// Index of a source (motie, resolutie, besluit, standpunt).
+pub type DocId = usize;
+/// Index of a rule.
+pub type RuleId = usize;
+/// Index of an expression node in [`RuleBase::nodes`].
+pub type NodeId = usize;
+
+/// A declared fact.
+#[derive(Clone, Debug)]
+pub struct FactDecl {
+    /// Its name.
+    pub name: String,
+    /// True when it has a value per agreement.
+    pub per_agreement: bool,
+    /// Its type.
+    pub ty: Type,
+    /// The question reports show.
+    pub question: String,
+    /// Where it was declared.
+    pub span: Span,
+}
+
+/// A declared agreement attribute.
+#[derive(Clone, Debug)]
+pub struct AttrDecl {
+    /// Its name.
+    pub name: String,
+    /// Its type.
+    pub ty: Type,
+    /// The question reports show.
+    pub question: String,
+    /// Where it was declared.
+    pub span: Span,
+}
+
+/// A declared choice: a named set of values.
+#[derive(Clone, Debug)]
+pub struct ChoiceDecl {
+    /// Its name.
+    pub name: String,
+    /// Its values, in declaration order.
+    pub values: Vec<String>,
+}
+
+/// A source document's decision: a motie, resolutie, besluit or standpunt.
+#[derive(Clone, Debug)]
+pub struct Doc {
+    /// The kind of source.
+    pub kind: SourceKind,
+    /// Its id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// The body that adopted it (ALV, BALV, bestuur).
+    pub meeting: String,
+    /// The date it was adopted.
+    pub date: Date,
+    /// Where it was written.
+    pub span: Span,
+}
+
+/// Which agreements a rule selects.
+#[derive(Clone, Debug)]
+pub enum Selector {
+    /// every agreement
+    Every,
+    /// agreements for which the boolean node holds
+    Where(NodeId),
+    /// the listed agreements
+    Ids(Vec<AgreementId>),
+}
+
+/// A checked rule.
+#[derive(Clone, Debug)]
+pub struct Rule {
+    /// The source it belongs to.
+    pub doc: DocId,
+    /// Its id within the source.
+    pub id: String,
+    /// The sentence it encodes, with whitespace runs collapsed to one space.
+    pub quote: String,
+    /// Forbid-until or require.
+    pub kind: RuleKind,
+    /// The action it conditions.
+    pub action: Action,
+    /// The agreements it speaks of.
+    pub selector: Selector,
+    /// The selector's text as written, for reports.
+    pub selector_text: String,
+    /// The condition, a boolean node.
+    pub condition: NodeId,
+    /// Where it was written.
+    pub span: Span,
+}
+
+/// What an event applies to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Target {
+    /// a whole source
+    Doc(DocId),
+    /// one rule
+    Rule(RuleId),
+}
+
+/// A dated decision about a source or rule.
+#[derive(Clone, Debug)]
+pub struct Event {
+    /// What was decided.
+    pub kind: EventKind,
+    /// About what.
+    pub target: Target,
+    /// The source whose meeting decided it.
+    pub by: DocId,
+    /// The date of that meeting.
+    pub date: Date,
+    /// The decision's sentence, when quoted.
+    pub quote: Option<String>,
+    /// Where it was written.
+    pub span: Span,
+}
+
+/// Who a per-agreement fact is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Who {
+    /// the agreement being evaluated
+    This,
+    /// a named agreement
+    Agreement(AgreementId),
+}
+
+/// One node of a flattened expression.
+#[derive(Clone, Debug)]
+pub enum Node {
+    /// a literal or choice value
+    Const(Value),
+    /// a fact that has one value
+    Fact(FactId),
+    /// a per-agreement fact
+    FactOf(FactId, Who),
+    /// an attribute of the agreement being evaluated
+    Attr(AttrId),
+    /// negation
+    Not(NodeId),
+    /// n-ary conjunction
+    And(Vec<NodeId>),
+    /// n-ary disjunction
+    Or(Vec<NodeId>),
+    /// comparison
+    Cmp(CmpOp, NodeId, NodeId),
+    /// membership in a set of constants
+    In(NodeId, Vec<Value>),
+}
+
+/// An expression node with the text it was written as.
+#[derive(Clone, Debug)]
+pub struct ExprNode {
+    /// What it computes.
+    pub node: Node,
+    /// Where it was written.
+    pub span: Span,
+}
+
+/// The agreements on the table, with their attributes.
+#[derive(Clone, Debug)]
+pub struct Agreement {
+    /// Its id, as rules and the CLI name it.
+    pub id: String,
+    /// Its full name.
+    pub name: String,
+}
+
+/// The checked and compiled rule base.
+#[derive(Clone, Debug, Default)]
+pub struct RuleBase {
+    /// Texts of all rule files, for reports and diagnostics.
+    pub sources: Sources,
+    /// Declared choices.
+    pub choices: Vec<ChoiceDecl>,
+    /// Declared facts.
+    pub facts: Vec<FactDecl>,
+    /// Declared agreement attributes.
+    pub attrs: Vec<AttrDecl>,
+    /// Sources, in file order.
+    pub docs: Vec<Doc>,
+    /// Rules, in file order.
+    pub rules: Vec<Rule>,
+    /// Events, in file order.
+    pub events: Vec<Event>,
+    /// All expression nodes.
+    pub nodes: Vec<ExprNode>,
+    /// For each agreement, the rules that name it by id, then the rules that select by
+    /// attribute or select every agreement.
+    pub rules_for: Vec<Vec<RuleId>>,
+}
+
+impl RuleBase {
+    /// The text an expression node was written as, with whitespace runs collapsed.
+    pub fn text(&self, node: NodeId) -> String {
+        squash(self.sources.slice(self.nodes[node].span))
+    }
+
+    /// `source.rule`, the name a rule goes by.
+    pub fn rule_name(&self, rule: RuleId) -> String {
+        let r = &self.rules[rule];
+        format!("{}.{}", self.docs[r.doc].id, r.id)
+    }
+}
+
+/// Collapses every run of whitespace to one space, so quotes broken over lines read as one.
+pub fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,346 @@
+//! Checked rules + facts + a date → verdicts with explanations, in three-valued logic.
+//!
+//! Each rule in force for an action contributes `niet selector of voorwaarde`; the verdict is
+//! their conjunction: *mag* (yes), *niet* (no) or *onbepaald* (unknown).
+
+use std::fmt;
+
+use jiff::civil::Date;
+
+use crate::ast::Action;
+use crate::compiled::{AgreementId, Event, FactId, Node, NodeId, RuleBase, RuleId, Selector, Target, Who};
+use crate::facts::{Entry, World};
+use crate::value::{Tri, Value};
+
+/// The answer to "may the board take this action on this agreement?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Verdict {
+    /// No: at least one rule in force stands in the way.
+    Niet,
+    /// Unknown: no rule says no, but some depend on facts not yet known.
+    Onbepaald,
+    /// Yes: every rule in force is satisfied.
+    Mag,
+}
+
+impl Verdict {
+    /// The Dutch word reports print.
+    pub fn word(self) -> &'static str {
+        match self {
+            Verdict::Mag => "mag",
+            Verdict::Niet => "niet",
+            Verdict::Onbepaald => "onbepaald",
+        }
+    }
+}
+
+impl fmt::Display for Verdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.word())
+    }
+}
+
+/// Something a fact, attribute or per-agreement fact is known (or not known) to be.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FactUse {
+    /// How reports name it: `x`, `x(ggz)`.
+    pub name: String,
+    /// Its value on the date, if known.
+    pub value: Option<Value>,
+    /// The question to ask when it is unknown.
+    pub question: String,
+    /// The entry that gave the value, with its date and source.
+    pub entry: Option<Entry>,
+}
+
+/// A smallest part of a condition (a fact, a comparison, a membership test) and its value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Atom {
+    /// The node.
+    pub node: NodeId,
+    /// Its value.
+    pub value: Tri,
+    /// The facts it reads.
+    pub facts: Vec<FactUse>,
+}
+
+/// How one rule in force came out for one agreement.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    /// The rule.
+    pub rule: RuleId,
+    /// Whether its selector matches the agreement.
+    pub applies: Tri,
+    /// Whether its condition holds.
+    pub holds: Tri,
+    /// `niet applies of holds`.
+    pub value: Tri,
+    /// The atoms that decide `value`: the false ones for *no*, the unknown ones for *unknown*,
+    /// the true ones for *yes*.
+    pub because: Vec<Atom>,
+}
+
+/// A rule that would speak of this agreement but is no longer in force on the date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ended {
+    /// The rule.
+    pub rule: RuleId,
+    /// The event that ended it.
+    pub event: usize,
+}
+
+/// The verdict for one agreement and action on one date, with its reasons.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decision {
+    /// The agreement.
+    pub agreement: AgreementId,
+    /// The action.
+    pub action: Action,
+    /// The date.
+    pub date: Date,
+    /// The verdict.
+    pub verdict: Verdict,
+    /// Every rule in force whose selector does not rule the agreement out, in rule order.
+    pub findings: Vec<Finding>,
+    /// For *onbepaald*: the unknown facts that could change the outcome, each once.
+    pub open: Vec<FactUse>,
+    /// Rules that selected the agreement but had ended by the date.
+    pub ended: Vec<Ended>,
+}
+
+impl Decision {
+    /// The findings that decide the verdict: the failing rules for *niet*, the unknown ones for
+    /// *onbepaald*, all applicable ones for *mag*.
+    pub fn deciding(&self) -> impl Iterator<Item = &Finding> {
+        let want = match self.verdict {
+            Verdict::Niet => Tri::No,
+            Verdict::Onbepaald => Tri::Unknown,
+            Verdict::Mag => Tri::Yes,
+        };
+        self.findings.iter().filter(move |f| f.value == want)
+    }
+}
+
+/// Evaluates rules against facts on one date.
+pub struct Evaluator<'a> {
+    base: &'a RuleBase,
+    world: &'a World,
+    date: Date,
+}
+
+impl<'a> Evaluator<'a> {
+    /// An evaluator for `date`.
+    pub fn new(base: &'a RuleBase, world: &'a World, date: Date) -> Self {
+        Evaluator { base, world, date }
+    }
+
+    /// The event that ended `rule` (or its source) on or before the date, if any.
+    pub fn ended_by(&self, rule: RuleId) -> Option<usize> {
+        let doc = self.base.rules[rule].doc;
+        self.base.events.iter().position(|e: &Event| {
+            e.kind.ends_force()
+                && e.date <= self.date
+                && (e.target == Target::Rule(rule) || e.target == Target::Doc(doc))
+        })
+    }
+
+    /// True when the rule binds on the date: its source was adopted by then and nothing
+    /// dated on or before it lifted, settled, withdrew or rejected it.
+    pub fn in_force(&self, rule: RuleId) -> bool {
+        self.base.docs[self.base.rules[rule].doc].date <= self.date && self.ended_by(rule).is_none()
+    }
+
+    /// The actions rules speak of for this agreement, signing always first.
+    pub fn actions(&self, agreement: AgreementId) -> Vec<Action> {
+        let mut actions = vec![Action::Signing];
+        for &r in &self.base.rules_for[agreement] {
+            let action = self.base.rules[r].action;
+            if !actions.contains(&action) && self.selects(r, agreement) != Tri::No {
+                actions.push(action);
+            }
+        }
+        actions.sort();
+        actions
+    }
+
+    /// The verdict for one agreement and action.
+    pub fn decide(&self, agreement: AgreementId, action: Action) -> Decision {
+        let mut findings = Vec::new();
+        let mut ended = Vec::new();
+        for &r in &self.base.rules_for[agreement] {
+            let rule = &self.base.rules[r];
+            if rule.action != action || self.base.docs[rule.doc].date > self.date {
+                continue;
+            }
+            let applies = self.selects(r, agreement);
+            if applies == Tri::No {
+                continue;
+            }
+            match self.ended_by(r) {
+                Some(event) => ended.push(Ended { rule: r, event }),
+                None => findings.push(self.finding(r, agreement, applies)),
+            }
+        }
+        findings.sort_by_key(|f| f.rule);
+        ended.sort_by_key(|e| e.rule);
+        let verdict = findings.iter().fold(Tri::Yes, |acc, f| acc.and(f.value));
+        let verdict = match verdict {
+            Tri::Yes => Verdict::Mag,
+            Tri::No => Verdict::Niet,
+            Tri::Unknown => Verdict::Onbepaald,
+        };
+        let mut open: Vec<FactUse> = Vec::new();
+        if verdict == Verdict::Onbepaald {
+            for f in findings.iter().filter(|f| f.value == Tri::Unknown) {
+                for fact in f.because.iter().flat_map(|a| &a.facts) {
+                    if fact.value.is_none() && !open.iter().any(|o| o.name == fact.name) {
+                        open.push(fact.clone());
+                    }
+                }
+            }
+        }
+        Decision { agreement, action, date: self.date, verdict, findings, open, ended }
+    }
+
+    fn selects(&self, rule: RuleId, agreement: AgreementId) -> Tri {
+        match &self.base.rules[rule].selector {
+            Selector::Every => Tri::Yes,
+            Selector::Ids(ids) => Tri::from(ids.contains(&agreement)),
+            Selector::Where(node) => self.tri(*node, agreement),
+        }
+    }
+
+    fn finding(&self, rule: RuleId, agreement: AgreementId, applies: Tri) -> Finding {
+        let cond = self.base.rules[rule].condition;
+        let holds = self.tri(cond, agreement);
+        let value = applies.not().or(holds);
+        let mut nodes = Vec::new();
+        if applies == Tri::Unknown && holds != Tri::Yes {
+            if let Selector::Where(sel) = self.base.rules[rule].selector {
+                self.reasons(sel, agreement, &mut nodes);
+            }
+        }
+        if holds == value || (value == Tri::Unknown && holds == Tri::Unknown) {
+            self.reasons(cond, agreement, &mut nodes);
+        }
+        let because = nodes.into_iter().map(|n| self.atom(n, agreement)).collect();
+        Finding { rule, applies, holds, value, because }
+    }
+
+    /// Collects the atoms that explain the node's value: for *and* the false parts when it is
+    /// false, for *or* the true parts when it is true, otherwise the parts with the same value.
+    pub fn reasons(&self, node: NodeId, agreement: AgreementId, out: &mut Vec<NodeId>) {
+        let value = self.tri(node, agreement);
+        match &self.base.nodes[node].node {
+            Node::And(kids) | Node::Or(kids) => {
+                for &k in kids {
+                    if self.tri(k, agreement) == value {
+                        self.reasons(k, agreement, out);
+                    }
+                }
+            }
+            Node::Not(k) => self.reasons(*k, agreement, out),
+            _ => out.push(node),
+        }
+    }
+
+    /// An atom with the facts it reads.
+    pub fn atom(&self, node: NodeId, agreement: AgreementId) -> Atom {
+        let mut facts = Vec::new();
+        self.facts_in(node, agreement, &mut facts);
+        Atom { node, value: self.tri(node, agreement), facts }
+    }
+
+    fn facts_in(&self, node: NodeId, agreement: AgreementId, out: &mut Vec<FactUse>) {
+        let fact_use = match &self.base.nodes[node].node {
+            Node::Const(_) => return,
+            Node::Fact(f) => self.fact_use(*f, agreement, false),
+            Node::FactOf(f, who) => {
+                let a = match who {
+                    Who::This => agreement,
+                    Who::Agreement(a) => *a,
+                };
+                self.fact_use(*f, a, true)
+            }
+            Node::Attr(attr) => {
+                let decl = &self.base.attrs[*attr];
+                let entry = self.world.attrs[agreement][*attr].entry_at(self.date).cloned();
+                FactUse {
+                    name: format!("{}({})", decl.name, self.world.agreements[agreement].id),
+                    value: entry.as_ref().and_then(|e| e.value.clone()),
+                    question: decl.question.clone(),
+                    entry,
+                }
+            }
+            Node::Not(k) | Node::In(k, _) => return self.facts_in(*k, agreement, out),
+            Node::Cmp(_, a, b) => {
+                self.facts_in(*a, agreement, out);
+                return self.facts_in(*b, agreement, out);
+            }
+            Node::And(kids) | Node::Or(kids) => {
+                for &k in kids {
+                    self.facts_in(k, agreement, out);
+                }
+                return;
+            }
+        };
+        if !out.iter().any(|f| f.name == fact_use.name) {
+            out.push(fact_use);
+        }
+    }
+
+    fn fact_use(&self, fact: FactId, agreement: AgreementId, per_agreement: bool) -> FactUse {
+        let decl = &self.base.facts[fact];
+        let entry = self.world.fact(fact, agreement).entry_at(self.date).cloned();
+        let name = if per_agreement {
+            format!("{}({})", decl.name, self.world.agreements[agreement].id)
+        } else {
+            decl.name.clone()
+        };
+        FactUse {
+            name,
+            value: entry.as_ref().and_then(|e| e.value.clone()),
+            question: decl.question.clone(),
+            entry,
+        }
+    }
+
+    /// The truth value of a boolean node.
+    pub fn tri(&self, node: NodeId, agreement: AgreementId) -> Tri {
+        match self.value(node, agreement) {
+            Some(Value::Bool(b)) => Tri::from(b),
+            _ => Tri::Unknown,
+        }
+    }
+
+    /// The value of a node, `None` when unknown.
+    fn value(&self, node: NodeId, agreement: AgreementId) -> Option<Value> {
+        match &self.base.nodes[node].node {
+            Node::Const(v) => Some(v.clone()),
+            Node::Fact(f) => self.world.fact(*f, agreement).at(self.date).cloned(),
+            Node::FactOf(f, Who::This) => self.world.fact(*f, agreement).at(self.date).cloned(),
+            Node::FactOf(f, Who::Agreement(a)) => self.world.fact(*f, *a).at(self.date).cloned(),
+            Node::Attr(attr) => self.world.attrs[agreement][*attr].at(self.date).cloned(),
+            Node::Not(k) => Some(Value::Bool(self.tri(*k, agreement).not() == Tri::Yes))
+                .filter(|_| self.tri(*k, agreement) != Tri::Unknown),
+            Node::And(kids) => known(kids.iter().fold(Tri::Yes, |acc, &k| acc.and(self.tri(k, agreement)))),
+            Node::Or(kids) => known(kids.iter().fold(Tri::No, |acc, &k| acc.or(self.tri(k, agreement)))),
+            Node::Cmp(op, a, b) => {
+                let (a, b) = (self.value(*a, agreement)?, self.value(*b, agreement)?);
+                Some(Value::Bool(op.holds(a.cmp(&b))))
+            }
+            Node::In(k, set) => {
+                let v = self.value(*k, agreement)?;
+                Some(Value::Bool(set.contains(&v)))
+            }
+        }
+    }
+}
+
+fn known(t: Tri) -> Option<Value> {
+    match t {
+        Tri::Yes => Some(Value::Bool(true)),
+        Tri::No => Some(Value::Bool(false)),
+        Tri::Unknown => None,
+    }
+}

@@ -1,0 +1,400 @@
+//! The facts file: the agreements on the table and what is known about the world, each value
+//! optionally dated. Loading validates everything against the declared facts and attributes;
+//! a missing fact or `null` is unknown, never false.
+//!
+//! ```json
+//! {
+//!   "akkoorden": {
+//!     "ggz": { "naam": "Hoofdlijnenakkoord GGZ", "domein": "sociaal_domein" }
+//!   },
+//!   "feiten": {
+//!     "rob_aanbevelingen_overeengekomen": [
+//!       { "waarde": false, "sinds": "2018-06-27" },
+//!       { "waarde": true, "sinds": "2018-10-10", "bron": "Bestuurlijk Overleg 10 oktober 2018" }
+//!     ],
+//!     "financiele_ruimte_voldoende": { "ggz": false }
+//!   }
+//! }
+//! ```
+
+use jiff::civil::Date;
+use serde_json::{Map, Value as Json};
+
+use crate::compiled::{Agreement, AgreementId, FactId, RuleBase};
+use crate::error::FactsError;
+use crate::suggest::did_you_mean;
+use crate::value::{Amount, Type, Value};
+
+/// One known (or explicitly unknown) value and the date from which it holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    /// From when; `None` means always.
+    pub since: Option<Date>,
+    /// The value; `None` is an explicit `null`: unknown.
+    pub value: Option<Value>,
+    /// The document that established it, when given.
+    pub source: Option<String>,
+}
+
+/// The values of one fact over time, sorted by date; undated entries come first.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Timeline(pub Vec<Entry>);
+
+impl Timeline {
+    /// The entry in force on `date`: the last one dated on or before it.
+    pub fn entry_at(&self, date: Date) -> Option<&Entry> {
+        self.0.iter().rev().find(|e| e.since.is_none_or(|s| s <= date))
+    }
+
+    /// The value on `date`, if known.
+    pub fn at(&self, date: Date) -> Option<&Value> {
+        self.entry_at(date).and_then(|e| e.value.as_ref())
+    }
+}
+
+/// What the facts file says about the world.
+#[derive(Clone, Debug, Default)]
+pub struct World {
+    /// The agreements on the table, in file order.
+    pub agreements: Vec<Agreement>,
+    /// `attrs[agreement][attribute]`
+    pub attrs: Vec<Vec<Timeline>>,
+    /// `facts[fact]`: one timeline for a plain fact, one per agreement for a per-agreement fact.
+    pub facts: Vec<Vec<Timeline>>,
+}
+
+impl World {
+    /// Finds an agreement by id.
+    pub fn agreement(&self, id: &str) -> Option<AgreementId> {
+        self.agreements.iter().position(|a| a.id == id)
+    }
+
+    /// The timeline of a fact, for a given agreement when the fact is per agreement.
+    pub fn fact(&self, fact: FactId, agreement: AgreementId) -> &Timeline {
+        static EMPTY: Timeline = Timeline(Vec::new());
+        let slots = &self.facts[fact];
+        slots.get(if slots.len() == 1 { 0 } else { agreement }).unwrap_or(&EMPTY)
+    }
+}
+
+const AGREEMENTS: [&str; 2] = ["akkoorden", "agreements"];
+const FACTS: [&str; 2] = ["feiten", "facts"];
+const NAME: [&str; 2] = ["naam", "name"];
+
+/// Reads and validates a facts file against the declarations in `base`. Collects every error.
+pub fn load(file: &str, text: &str, base: &RuleBase) -> Result<World, Vec<FactsError>> {
+    let json: Json = serde_json::from_str(text).map_err(|e| {
+        vec![FactsError::Json {
+            file: file.into(),
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string().split(" at line").next().unwrap_or("").to_string(),
+            span: None,
+        }]
+    })?;
+    let mut cx = Loader {
+        file,
+        base,
+        errors: Vec::new(),
+        world: World::default(),
+    };
+    cx.top(&json);
+    if cx.errors.is_empty() { Ok(cx.world) } else { Err(cx.errors) }
+}
+
+struct Loader<'a> {
+    file: &'a str,
+    base: &'a RuleBase,
+    errors: Vec<FactsError>,
+    world: World,
+}
+
+impl Loader<'_> {
+    fn type_error(&mut self, path: &str, expected: &str, found: &Json, help: Option<String>) {
+        self.errors.push(FactsError::Type {
+            file: self.file.into(),
+            path: path.into(),
+            expected: expected.into(),
+            found: describe(found),
+            help,
+        });
+    }
+
+    fn unknown(&mut self, path: String, what: &'static str, name: &str, help: Option<String>) {
+        self.errors.push(FactsError::Unknown {
+            file: self.file.into(),
+            path,
+            what,
+            name: name.into(),
+            help,
+        });
+    }
+
+    fn top(&mut self, json: &Json) {
+        let Some(obj) = json.as_object() else {
+            self.type_error("$", "an object with `akkoorden` and `feiten`", json, None);
+            return;
+        };
+        for key in obj.keys() {
+            if !AGREEMENTS.contains(&key.as_str()) && !FACTS.contains(&key.as_str()) {
+                let known: Vec<&str> = AGREEMENTS.iter().chain(&FACTS).copied().collect();
+                let help = did_you_mean(key, known);
+                self.unknown(format!("$.{key}"), "section", key, help);
+            }
+        }
+        self.world.facts = self
+            .base
+            .facts
+            .iter()
+            .map(|_| vec![Timeline::default()])
+            .collect();
+        if let Some((key, agreements)) = get(obj, &AGREEMENTS) {
+            self.agreements(&format!("$.{key}"), agreements);
+        }
+        let n = self.world.agreements.len();
+        for (slots, decl) in self.world.facts.iter_mut().zip(&self.base.facts) {
+            if decl.per_agreement {
+                *slots = vec![Timeline::default(); n];
+            }
+        }
+        if let Some((key, facts)) = get(obj, &FACTS) {
+            self.facts(&format!("$.{key}"), facts);
+        }
+    }
+
+    fn agreements(&mut self, path: &str, json: &Json) {
+        let Some(obj) = json.as_object() else {
+            self.type_error(path, "an object keyed by agreement id", json, None);
+            return;
+        };
+        for (id, body) in obj {
+            let path = format!("{path}.{id}");
+            if !is_name(id) {
+                self.type_error(&path, "an agreement id of letters, digits and `_`", &Json::String(id.clone()), None);
+            }
+            let mut attrs = vec![Timeline::default(); self.base.attrs.len()];
+            let mut name = id.clone();
+            match body.as_object() {
+                Some(fields) => {
+                    for (key, value) in fields {
+                        let path = format!("{path}.{key}");
+                        if NAME.contains(&key.as_str()) {
+                            match value.as_str() {
+                                Some(s) => name = s.to_string(),
+                                None => self.type_error(&path, "text", value, None),
+                            }
+                        } else if let Some(a) = self.base.attrs.iter().position(|a| &a.name == key) {
+                            let ty = self.base.attrs[a].ty.clone();
+                            attrs[a] = self.timeline(&path, value, &ty);
+                        } else {
+                            let known: Vec<&str> = self.base.attrs.iter().map(|a| a.name.as_str()).chain(NAME).collect();
+                            let help = did_you_mean(key, known);
+                self.unknown(path, "attribute", key, help);
+                        }
+                    }
+                }
+                None => self.type_error(&path, "an object with `naam` and attributes", body, None),
+            }
+            self.world.agreements.push(Agreement { id: id.clone(), name });
+            self.world.attrs.push(attrs);
+        }
+    }
+
+    fn facts(&mut self, path: &str, json: &Json) {
+        let Some(obj) = json.as_object() else {
+            self.type_error(path, "an object keyed by fact name", json, None);
+            return;
+        };
+        for (name, value) in obj {
+            let path = format!("{path}.{name}");
+            let Some(f) = self.base.facts.iter().position(|d| &d.name == name) else {
+                let known: Vec<&str> = self.base.facts.iter().map(|d| d.name.as_str()).collect();
+                let help = did_you_mean(name, known);
+                self.unknown(path, "fact", name, help);
+                continue;
+            };
+            let decl = &self.base.facts[f];
+            let ty = decl.ty.clone();
+            if decl.per_agreement {
+                self.per_agreement(&path, f, value, &ty);
+            } else {
+                self.world.facts[f] = vec![self.timeline(&path, value, &ty)];
+            }
+        }
+    }
+
+    fn per_agreement(&mut self, path: &str, fact: FactId, json: &Json, ty: &Type) {
+        let Some(obj) = json.as_object() else {
+            let help = Some(format!(
+                "`{}` is declared per agreement: write {{\"<agreement id>\": <value>, …}}",
+                self.base.facts[fact].name
+            ));
+            self.type_error(path, "an object keyed by agreement id", json, help);
+            return;
+        };
+        for (id, value) in obj {
+            let path = format!("{path}.{id}");
+            match self.world.agreement(id) {
+                Some(a) => {
+                    let timeline = self.timeline(&path, value, ty);
+                    self.world.facts[fact][a] = timeline;
+                }
+                None => {
+                    let known: Vec<&str> = self.world.agreements.iter().map(|a| a.id.as_str()).collect();
+                    let help = did_you_mean(id, known);
+                self.unknown(path, "agreement", id, help);
+                }
+            }
+        }
+    }
+
+    /// A value form: a plain value or `null`, `{"waarde": …, "sinds": …, "bron": …}`, or a list
+    /// of those objects.
+    fn timeline(&mut self, path: &str, json: &Json, ty: &Type) -> Timeline {
+        let mut entries = match json {
+            Json::Array(items) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, item)| self.dated(&format!("{path}[{i}]"), item, ty))
+                .collect(),
+            Json::Object(_) => self.dated(path, json, ty).into_iter().collect(),
+            plain => vec![Entry {
+                since: None,
+                value: self.value(path, plain, ty),
+                source: None,
+            }],
+        };
+        entries.sort_by_key(|e| e.since);
+        for pair in entries.windows(2) {
+            if pair[0].since == pair[1].since {
+                let date = pair[0].since.map_or("undated".to_string(), |d| d.to_string());
+                self.errors.push(FactsError::Type {
+                    file: self.file.into(),
+                    path: path.into(),
+                    expected: "at most one value per date".into(),
+                    found: format!("two values for {date}"),
+                    help: Some("give each value its own `sinds` date".into()),
+                });
+            }
+        }
+        Timeline(entries)
+    }
+
+    fn dated(&mut self, path: &str, json: &Json, ty: &Type) -> Option<Entry> {
+        let Some(obj) = json.as_object() else {
+            self.type_error(path, "an object with `waarde` and `sinds`", json, None);
+            return None;
+        };
+        let mut entry = Entry { since: None, value: None, source: None };
+        let mut has_value = false;
+        for (key, field) in obj {
+            let p = format!("{path}.{key}");
+            match key.as_str() {
+                "waarde" | "value" => {
+                    has_value = true;
+                    entry.value = self.value(&p, field, ty);
+                }
+                "sinds" | "since" => entry.since = self.date(&p, field),
+                "bron" | "source" => match field.as_str() {
+                    Some(s) => entry.source = Some(s.to_string()),
+                    None => self.type_error(&p, "text", field, None),
+                },
+                _ => {
+                    let help = did_you_mean(key, ["waarde", "sinds", "bron"]);
+                    self.unknown(p, "field", key, help);
+                }
+            }
+        }
+        if !has_value {
+            self.type_error(path, "an object with `waarde`", json, Some("write `\"waarde\": null` for a value that is unknown".into()));
+        }
+        Some(entry)
+    }
+
+    fn date(&mut self, path: &str, json: &Json) -> Option<Date> {
+        match json.as_str().map(str::parse::<Date>) {
+            Some(Ok(d)) => Some(d),
+            _ => {
+                self.type_error(path, "a date \"YYYY-MM-DD\"", json, None);
+                None
+            }
+        }
+    }
+
+    /// A plain JSON value checked against a declared type; `null` is unknown.
+    fn value(&mut self, path: &str, json: &Json, ty: &Type) -> Option<Value> {
+        if json.is_null() {
+            return None;
+        }
+        let value = match (ty, json) {
+            (Type::Bool, Json::Bool(b)) => Some(Value::Bool(*b)),
+            (Type::Number, Json::Number(n)) => n.as_i64().map(Value::Number),
+            (Type::Amount, Json::Number(n)) => n
+                .as_i64()
+                .and_then(|e| e.checked_mul(100))
+                .map(|c| Value::Amount(Amount(c))),
+            (Type::Amount, Json::String(s)) => Amount::parse(s).ok().map(Value::Amount),
+            (Type::Date, Json::String(s)) => s.parse::<Date>().ok().map(Value::Date),
+            (Type::Text, Json::String(s)) => Some(Value::Text(s.clone())),
+            (Type::Choice(c), Json::String(s)) => {
+                let choice = self.base.choices.iter().find(|d| &d.name == c);
+                match choice {
+                    Some(d) if d.values.contains(s) => Some(Value::Choice(s.clone())),
+                    Some(d) => {
+                        let known: Vec<&str> = d.values.iter().map(String::as_str).collect();
+                        let expected = format!("one of the `{c}` values");
+                        let help = did_you_mean(s, known);
+                        self.type_error(path, &expected, json, help);
+                        return None;
+                    }
+                    None => None,
+                }
+            }
+            _ => None,
+        };
+        if value.is_none() {
+            self.type_error(path, expected_json(ty), json, json_hint(ty));
+        }
+        value
+    }
+}
+
+fn get<'j>(obj: &'j Map<String, Json>, keys: &[&'static str]) -> Option<(&'static str, &'j Json)> {
+    keys.iter().find_map(|k| obj.get(*k).map(|v| (*k, v)))
+}
+
+fn expected_json(ty: &Type) -> &'static str {
+    match ty {
+        Type::Bool => "`true` or `false` (janee)",
+        Type::Amount => "an amount in whole euros or text such as \"€ 100 mln\" (bedrag)",
+        Type::Number => "a whole number (getal)",
+        Type::Date => "a date \"YYYY-MM-DD\" (datum)",
+        Type::Text => "text (tekst)",
+        Type::Choice(_) => "a choice value as text",
+    }
+}
+
+fn json_hint(ty: &Type) -> Option<String> {
+    match ty {
+        Type::Bool => Some("write true or false without quotes; null when unknown".into()),
+        Type::Amount => Some("amounts are exact: no fractions of a cent".into()),
+        _ => None,
+    }
+}
+
+fn describe(json: &Json) -> String {
+    match json {
+        Json::Null => "null".into(),
+        Json::Bool(b) => format!("`{b}`"),
+        Json::Number(n) => format!("the number `{n}`"),
+        Json::String(s) => format!("the text \"{s}\""),
+        Json::Array(_) => "a list".into(),
+        Json::Object(_) => "an object".into(),
+    }
+}
+
+fn is_name(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}

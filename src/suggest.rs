@@ -1,0 +1,43 @@
+//! "Did you mean" suggestions for misspelt names.
+
+/// The known name closest to `name` by edit distance, as a hint, when one is close enough.
+pub fn did_you_mean<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let limit = (name.chars().count() / 3).max(2);
+    known
+        .into_iter()
+        .map(|k| (distance(name, k), k))
+        .filter(|(d, _)| *d <= limit)
+        .min()
+        .map(|(_, k)| format!("did you mean `{k}`?"))
+}
+
+/// Levenshtein distance over characters.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_the_nearest_name() {
+        let known = ["rob_aanbevelingen_overeengekomen", "financiele_ruimte_voldoende"];
+        assert_eq!(
+            did_you_mean("rob_aanbevelingen_overeengkomen", known).as_deref(),
+            Some("did you mean `rob_aanbevelingen_overeengekomen`?")
+        );
+        assert_eq!(did_you_mean("iets_heel_anders", known), None);
+    }
+}
