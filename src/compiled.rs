@@ -226,3 +226,13 @@ impl RuleBase {
 pub fn squash(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+impl Event {
+    /// The source the event is about, directly or through one of its rules.
+    pub fn target_doc(&self, base: &RuleBase) -> DocId {
+        match self.target {
+            Target::Doc(d) => d,
+            Target::Rule(r) => base.rules[r].doc,
+        }
+    }
+}

@@ -155,7 +155,8 @@ impl<'a> Evaluator<'a> {
         let mut actions = vec![Action::Signing];
         for &r in &self.base.rules_for[agreement] {
             let action = self.base.rules[r].action;
-            if !actions.contains(&action) && self.selects(r, agreement) != Tri::No {
+            let adopted = self.base.docs[self.base.rules[r].doc].date <= self.date;
+            if adopted && !actions.contains(&action) && self.selects(r, agreement) != Tri::No {
                 actions.push(action);
             }
         }

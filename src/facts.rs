@@ -81,17 +81,22 @@ const AGREEMENTS: [&str; 2] = ["akkoorden", "agreements"];
 const FACTS: [&str; 2] = ["feiten", "facts"];
 const NAME: [&str; 2] = ["naam", "name"];
 
-/// Reads and validates a facts file against the declarations in `base`. Collects every error.
-pub fn load(file: &str, text: &str, base: &RuleBase) -> Result<World, Vec<FactsError>> {
-    let json: Json = serde_json::from_str(text).map_err(|e| {
-        vec![FactsError::Json {
-            file: file.into(),
-            line: e.line(),
-            column: e.column(),
-            message: e.to_string().split(" at line").next().unwrap_or("").to_string(),
-            span: None,
-        }]
-    })?;
+/// Reads and validates a facts file against the declarations in `base`. Collects every error;
+/// the world holds whatever could be read, so later checks can still name its agreements.
+pub fn load(file: &str, text: &str, base: &RuleBase) -> (World, Vec<FactsError>) {
+    let json: Json = match serde_json::from_str(text) {
+        Ok(json) => json,
+        Err(e) => {
+            let error = FactsError::Json {
+                file: file.into(),
+                line: e.line(),
+                column: e.column(),
+                message: e.to_string().split(" at line").next().unwrap_or("").to_string(),
+                span: None,
+            };
+            return (World::default(), vec![error]);
+        }
+    };
     let mut cx = Loader {
         file,
         base,
@@ -99,7 +104,7 @@ pub fn load(file: &str, text: &str, base: &RuleBase) -> Result<World, Vec<FactsE
         world: World::default(),
     };
     cx.top(&json);
-    if cx.errors.is_empty() { Ok(cx.world) } else { Err(cx.errors) }
+    (cx.world, cx.errors)
 }
 
 struct Loader<'a> {

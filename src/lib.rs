@@ -9,3 +9,5 @@ pub mod compiled;
 pub mod facts;
 pub mod suggest;
 pub mod eval;
+pub mod report;
+pub mod load;

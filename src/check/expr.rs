@@ -118,6 +118,10 @@ impl ExprChecker<'_> {
                 return (node, Some(Type::Choice(c.clone())));
             }
         }
+        if expected.is_none() && base.choices.iter().any(|d| d.values.iter().any(|v| v == name)) {
+            // The other side already failed to check; a choice value here is not a second error.
+            return (self.push(Node::Const(Value::Choice(name.into())), span), None);
+        }
         let mut known: Vec<&str> = base.facts.iter().map(|d| d.name.as_str()).collect();
         known.extend(base.attrs.iter().map(|d| d.name.as_str()));
         match expected {

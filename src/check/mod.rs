@@ -41,13 +41,10 @@ pub fn load(rule_files: &[(String, String)], facts_file: (&str, &str)) -> Result
     }
     let mut cx = Checker::new(sources);
     cx.declarations(&files);
-    let world = match facts::load(facts_file.0, facts_file.1, &cx.base) {
-        Ok(world) => world,
-        Err(errors) => {
-            problems.extend(errors.into_iter().map(Problem::Facts));
-            World::default()
-        }
-    };
+    // A facts file with errors still yields the agreements it could read, so rules naming
+    // them do not report a second, misleading error.
+    let (world, errors) = facts::load(facts_file.0, facts_file.1, &cx.base);
+    problems.extend(errors.into_iter().map(Problem::Facts));
     cx.sources(&files, &world);
     problems.extend(cx.errors.drain(..).map(Problem::Check));
     if problems.is_empty() {
@@ -87,12 +84,13 @@ impl Checker {
     /// Choices, facts and attributes from all files. Names of facts and attributes share one
     /// namespace, because conditions use both bare.
     fn declarations(&mut self, files: &[ast::File]) {
-        let mut names: HashMap<String, Span> = HashMap::new();
+        let mut choices: HashMap<String, Span> = HashMap::new();
         for item in files.iter().flat_map(|f| &f.items) {
             if let Item::Choice(c) = item {
-                self.choice(c, &mut names);
+                self.choice(c, &mut choices);
             }
         }
+        let mut names: HashMap<String, Span> = HashMap::new();
         for item in files.iter().flat_map(|f| &f.items) {
             match item {
                 Item::Fact(d) => {

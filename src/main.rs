@@ -1,0 +1,153 @@
+//! The `akkoord` command: files in, rendered verdicts and an exit code out.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use akkoord::ast::Action;
+use akkoord::check::Loaded;
+use akkoord::eval::{Decision, Evaluator};
+use akkoord::{load, report, suggest};
+use clap::{Parser, Subcommand, ValueEnum};
+use jiff::civil::Date;
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  ran; the verdicts are in the output
+  2  bad input: a rule file, the facts file or an argument has a problem (all are listed)";
+
+/// Which agreements may the VNG board sign under the motions the members adopted, and why.
+#[derive(Parser)]
+#[command(name = "akkoord", version, after_help = EXIT_CODES)]
+struct Cli {
+    /// Folder with the rule files (`*.akk`).
+    #[arg(long, global = true, default_value = "rules", value_name = "DIR")]
+    rules: PathBuf,
+    /// Facts file (JSON); default: `feiten.json` in the rules folder.
+    #[arg(long, global = true, value_name = "FILE")]
+    facts: Option<PathBuf>,
+    /// Evaluate as of this date (YYYY-MM-DD); default: today.
+    #[arg(long = "op", visible_alias = "as-of", global = true, value_name = "DATUM", value_parser = parse_date)]
+    date: Option<Date>,
+    /// Output format.
+    #[arg(long, global = true, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// A table of agreements, their verdicts and the deciding rules.
+    Check {
+        /// Agreement ids to check; default: all in the facts file.
+        agreements: Vec<String>,
+        /// Only this action (ondertekening, instemming, uitvoering, onderhandeling).
+        #[arg(long = "handeling", visible_alias = "action", value_parser = parse_action)]
+        action: Option<Action>,
+    },
+    /// The full reasoning for one agreement, as a tree with quotes, meetings, dates and facts.
+    Explain {
+        /// The agreement id, e.g. `ggz`.
+        agreement: String,
+        /// The action; default: every action rules speak of.
+        #[arg(long = "handeling", visible_alias = "action", value_parser = parse_action)]
+        action: Option<Action>,
+    },
+    /// Load and check the rules and facts only; report every problem.
+    Validate,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    text.parse::<Date>()
+        .map_err(|_| format!("`{text}` is not a date; write YYYY-MM-DD, e.g. 2018-11-30"))
+}
+
+fn parse_action(text: &str) -> Result<Action, String> {
+    Action::from_word(text).ok_or_else(|| {
+        format!("`{text}` is not an action; use ondertekening, instemming, uitvoering or onderhandeling")
+    })
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let loaded = match load::load(&cli.rules, cli.facts.as_deref()) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            eprint!("{}", e.render());
+            return ExitCode::from(2);
+        }
+    };
+    let date = cli.date.unwrap_or_else(|| jiff::Zoned::now().date());
+    match run(&cli, &loaded, date) {
+        Ok(out) => {
+            print!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: &Cli, loaded: &Loaded, date: Date) -> Result<String, String> {
+    let (base, world) = (&loaded.base, &loaded.world);
+    let ev = Evaluator::new(base, world, date);
+    match &cli.command {
+        Command::Validate => Ok(format!(
+            "ok: {} rule files, {} sources, {} rules, {} facts declared, {} agreements\n",
+            base.sources.ids().count(),
+            base.docs.len(),
+            base.rules.len(),
+            base.facts.len(),
+            world.agreements.len()
+        )),
+        Command::Check { agreements, action } => {
+            let ids = if agreements.is_empty() {
+                (0..world.agreements.len()).collect()
+            } else {
+                agreements.iter().map(|a| find(loaded, a)).collect::<Result<Vec<_>, _>>()?
+            };
+            let decisions: Vec<Decision> = ids
+                .into_iter()
+                .flat_map(|a| {
+                    let actions = action.map_or_else(|| ev.actions(a), |h| vec![h]);
+                    actions.into_iter().map(move |h| (a, h))
+                })
+                .map(|(a, h)| ev.decide(a, h))
+                .collect();
+            Ok(match cli.format {
+                Format::Text => report::check_text(base, world, &decisions),
+                Format::Json => report::check_json(base, world, &decisions),
+            })
+        }
+        Command::Explain { agreement, action } => {
+            let a = find(loaded, agreement)?;
+            let actions = action.map_or_else(|| ev.actions(a), |h| vec![h]);
+            let decisions: Vec<Decision> = actions.into_iter().map(|h| ev.decide(a, h)).collect();
+            Ok(match cli.format {
+                Format::Text => decisions
+                    .iter()
+                    .map(|d| report::explain_text(base, world, d))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                Format::Json => report::check_json(base, world, &decisions),
+            })
+        }
+    }
+}
+
+fn find(loaded: &Loaded, id: &str) -> Result<usize, String> {
+    loaded.world.agreement(id).ok_or_else(|| {
+        let known: Vec<&str> = loaded.world.agreements.iter().map(|a| a.id.as_str()).collect();
+        let hint = suggest::did_you_mean(id, known.iter().copied())
+            .unwrap_or_else(|| format!("known agreements: {}", known.join(", ")));
+        format!("unknown agreement `{id}`; {hint}")
+    })
+}
