@@ -195,7 +195,7 @@ pub enum Selector {
 }
 
 /// A dated decision about earlier sources or rules, taken by the meeting of the source it is in.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Event {
     /// Lift, settle, hold, withdraw or reject.
     pub kind: EventKind,
@@ -234,6 +234,14 @@ impl EventKind {
         }
     }
 
+    /// The past participle reports use: `opgeheven`, `afgehandeld`, …
+    pub fn participle(self) -> &'static str {
+        match self {
+            EventKind::Lift => "opgeheven",
+            other => other.dutch(),
+        }
+    }
+
     /// True when a source or rule so marked stops binding.
     pub fn ends_force(self) -> bool {
         !matches!(self, EventKind::Held)
@@ -241,7 +249,7 @@ impl EventKind {
 }
 
 /// `rob_bijstand` or `rob_bijstand.blokkade`
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Target {
     /// The source.
     pub source: Ident,
@@ -249,6 +257,18 @@ pub struct Target {
     pub rule: Option<Ident>,
     /// The whole target as written.
     pub span: Span,
+}
+
+impl PartialEq for Event {
+    fn eq(&self, other: &Self) -> bool {
+        (self.kind, &self.targets, &self.quote) == (other.kind, &other.targets, &other.quote)
+    }
+}
+
+impl PartialEq for Target {
+    fn eq(&self, other: &Self) -> bool {
+        (&self.source, &self.rule) == (&other.source, &other.rule)
+    }
 }
 
 /// An expression; equality ignores the span.

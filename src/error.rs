@@ -3,7 +3,7 @@
 
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, NamedSource, Report};
 
-use crate::span::{FileId, Span, Sources};
+use crate::span::{FileId, Sources, Span};
 
 /// The text of a rule file does not follow the grammar.
 #[derive(Clone, Debug, PartialEq, thiserror::Error, Diagnostic)]
@@ -23,7 +23,10 @@ pub enum ParseError {
     },
     /// e.g. `vergadering ALV 2018-02-30`
     #[error("`{text}` is not a valid date")]
-    #[diagnostic(code(akkoord::date), help("write dates as YYYY-MM-DD, e.g. 2018-11-30"))]
+    #[diagnostic(
+        code(akkoord::date),
+        help("write dates as YYYY-MM-DD, e.g. 2018-11-30")
+    )]
     Date {
         /// The text as written.
         text: String,
@@ -92,7 +95,10 @@ pub enum CheckError {
     },
     /// e.g. two `feit x` declarations, or two `regel blokkade` in one source
     #[error("{what} `{name}` is declared twice")]
-    #[diagnostic(code(akkoord::duplicate), help("rename one of them; ids must be unique"))]
+    #[diagnostic(
+        code(akkoord::duplicate),
+        help("rename one of them; ids must be unique")
+    )]
     Duplicate {
         /// What kind of thing.
         what: &'static str,

@@ -8,7 +8,9 @@ use std::fmt;
 use jiff::civil::Date;
 
 use crate::ast::Action;
-use crate::compiled::{AgreementId, Event, FactId, Node, NodeId, RuleBase, RuleId, Selector, Target, Who};
+use crate::compiled::{
+    AgreementId, Event, FactId, Node, NodeId, RuleBase, RuleId, Selector, Target, Who,
+};
 use crate::facts::{Entry, World};
 use crate::value::{Tri, Value};
 
@@ -200,7 +202,15 @@ impl<'a> Evaluator<'a> {
                 }
             }
         }
-        Decision { agreement, action, date: self.date, verdict, findings, open, ended }
+        Decision {
+            agreement,
+            action,
+            date: self.date,
+            verdict,
+            findings,
+            open,
+            ended,
+        }
     }
 
     fn selects(&self, rule: RuleId, agreement: AgreementId) -> Tri {
@@ -214,18 +224,25 @@ impl<'a> Evaluator<'a> {
     fn finding(&self, rule: RuleId, agreement: AgreementId, applies: Tri) -> Finding {
         let cond = self.base.rules[rule].condition;
         let holds = self.tri(cond, agreement);
-        let value = applies.not().or(holds);
+        let value = (!applies).or(holds);
         let mut nodes = Vec::new();
-        if applies == Tri::Unknown && holds != Tri::Yes {
-            if let Selector::Where(sel) = self.base.rules[rule].selector {
-                self.reasons(sel, agreement, &mut nodes);
-            }
+        if applies == Tri::Unknown
+            && holds != Tri::Yes
+            && let Selector::Where(sel) = self.base.rules[rule].selector
+        {
+            self.reasons(sel, agreement, &mut nodes);
         }
-        if holds == value || (value == Tri::Unknown && holds == Tri::Unknown) {
+        if holds == value {
             self.reasons(cond, agreement, &mut nodes);
         }
         let because = nodes.into_iter().map(|n| self.atom(n, agreement)).collect();
-        Finding { rule, applies, holds, value, because }
+        Finding {
+            rule,
+            applies,
+            holds,
+            value,
+            because,
+        }
     }
 
     /// Collects the atoms that explain the node's value: for *and* the false parts when it is
@@ -249,7 +266,11 @@ impl<'a> Evaluator<'a> {
     pub fn atom(&self, node: NodeId, agreement: AgreementId) -> Atom {
         let mut facts = Vec::new();
         self.facts_in(node, agreement, &mut facts);
-        Atom { node, value: self.tri(node, agreement), facts }
+        Atom {
+            node,
+            value: self.tri(node, agreement),
+            facts,
+        }
     }
 
     fn facts_in(&self, node: NodeId, agreement: AgreementId, out: &mut Vec<FactUse>) {
@@ -265,7 +286,9 @@ impl<'a> Evaluator<'a> {
             }
             Node::Attr(attr) => {
                 let decl = &self.base.attrs[*attr];
-                let entry = self.world.attrs[agreement][*attr].entry_at(self.date).cloned();
+                let entry = self.world.attrs[agreement][*attr]
+                    .entry_at(self.date)
+                    .cloned();
                 FactUse {
                     name: format!("{}({})", decl.name, self.world.agreements[agreement].id),
                     value: entry.as_ref().and_then(|e| e.value.clone()),
@@ -292,7 +315,11 @@ impl<'a> Evaluator<'a> {
 
     fn fact_use(&self, fact: FactId, agreement: AgreementId, per_agreement: bool) -> FactUse {
         let decl = &self.base.facts[fact];
-        let entry = self.world.fact(fact, agreement).entry_at(self.date).cloned();
+        let entry = self
+            .world
+            .fact(fact, agreement)
+            .entry_at(self.date)
+            .cloned();
         let name = if per_agreement {
             format!("{}({})", decl.name, self.world.agreements[agreement].id)
         } else {
@@ -322,10 +349,15 @@ impl<'a> Evaluator<'a> {
             Node::FactOf(f, Who::This) => self.world.fact(*f, agreement).at(self.date).cloned(),
             Node::FactOf(f, Who::Agreement(a)) => self.world.fact(*f, *a).at(self.date).cloned(),
             Node::Attr(attr) => self.world.attrs[agreement][*attr].at(self.date).cloned(),
-            Node::Not(k) => Some(Value::Bool(self.tri(*k, agreement).not() == Tri::Yes))
-                .filter(|_| self.tri(*k, agreement) != Tri::Unknown),
-            Node::And(kids) => known(kids.iter().fold(Tri::Yes, |acc, &k| acc.and(self.tri(k, agreement)))),
-            Node::Or(kids) => known(kids.iter().fold(Tri::No, |acc, &k| acc.or(self.tri(k, agreement)))),
+            Node::Not(k) => known(!self.tri(*k, agreement)),
+            Node::And(kids) => known(
+                kids.iter()
+                    .fold(Tri::Yes, |acc, &k| acc.and(self.tri(k, agreement))),
+            ),
+            Node::Or(kids) => known(
+                kids.iter()
+                    .fold(Tri::No, |acc, &k| acc.or(self.tri(k, agreement))),
+            ),
             Node::Cmp(op, a, b) => {
                 let (a, b) = (self.value(*a, agreement)?, self.value(*b, agreement)?);
                 Some(Value::Bool(op.holds(a.cmp(&b))))

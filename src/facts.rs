@@ -22,6 +22,7 @@ use serde_json::{Map, Value as Json};
 
 use crate::compiled::{Agreement, AgreementId, FactId, RuleBase};
 use crate::error::FactsError;
+use crate::span::{FileId, Span};
 use crate::suggest::did_you_mean;
 use crate::value::{Amount, Type, Value};
 
@@ -43,7 +44,10 @@ pub struct Timeline(pub Vec<Entry>);
 impl Timeline {
     /// The entry in force on `date`: the last one dated on or before it.
     pub fn entry_at(&self, date: Date) -> Option<&Entry> {
-        self.0.iter().rev().find(|e| e.since.is_none_or(|s| s <= date))
+        self.0
+            .iter()
+            .rev()
+            .find(|e| e.since.is_none_or(|s| s <= date))
     }
 
     /// The value on `date`, if known.
@@ -73,7 +77,9 @@ impl World {
     pub fn fact(&self, fact: FactId, agreement: AgreementId) -> &Timeline {
         static EMPTY: Timeline = Timeline(Vec::new());
         let slots = &self.facts[fact];
-        slots.get(if slots.len() == 1 { 0 } else { agreement }).unwrap_or(&EMPTY)
+        slots
+            .get(if slots.len() == 1 { 0 } else { agreement })
+            .unwrap_or(&EMPTY)
     }
 }
 
@@ -83,16 +89,28 @@ const NAME: [&str; 2] = ["naam", "name"];
 
 /// Reads and validates a facts file against the declarations in `base`. Collects every error;
 /// the world holds whatever could be read, so later checks can still name its agreements.
-pub fn load(file: &str, text: &str, base: &RuleBase) -> (World, Vec<FactsError>) {
+pub fn load(id: FileId, file: &str, text: &str, base: &RuleBase) -> (World, Vec<FactsError>) {
     let json: Json = match serde_json::from_str(text) {
         Ok(json) => json,
         Err(e) => {
+            let offset = text
+                .split_inclusive('\n')
+                .take(e.line().saturating_sub(1))
+                .map(str::len)
+                .sum::<usize>()
+                + e.column().saturating_sub(1);
+            let offset = offset.min(text.len());
             let error = FactsError::Json {
                 file: file.into(),
                 line: e.line(),
                 column: e.column(),
-                message: e.to_string().split(" at line").next().unwrap_or("").to_string(),
-                span: None,
+                message: e
+                    .to_string()
+                    .split(" at line")
+                    .next()
+                    .unwrap_or("")
+                    .to_string(),
+                span: Some(Span::new(id, offset, offset)),
             };
             return (World::default(), vec![error]);
         }
@@ -175,7 +193,12 @@ impl Loader<'_> {
         for (id, body) in obj {
             let path = format!("{path}.{id}");
             if !is_name(id) {
-                self.type_error(&path, "an agreement id of letters, digits and `_`", &Json::String(id.clone()), None);
+                self.type_error(
+                    &path,
+                    "an agreement id of letters, digits and `_`",
+                    &Json::String(id.clone()),
+                    None,
+                );
             }
             let mut attrs = vec![Timeline::default(); self.base.attrs.len()];
             let mut name = id.clone();
@@ -188,19 +211,29 @@ impl Loader<'_> {
                                 Some(s) => name = s.to_string(),
                                 None => self.type_error(&path, "text", value, None),
                             }
-                        } else if let Some(a) = self.base.attrs.iter().position(|a| &a.name == key) {
+                        } else if let Some(a) = self.base.attrs.iter().position(|a| &a.name == key)
+                        {
                             let ty = self.base.attrs[a].ty.clone();
                             attrs[a] = self.timeline(&path, value, &ty);
                         } else {
-                            let known: Vec<&str> = self.base.attrs.iter().map(|a| a.name.as_str()).chain(NAME).collect();
+                            let known: Vec<&str> = self
+                                .base
+                                .attrs
+                                .iter()
+                                .map(|a| a.name.as_str())
+                                .chain(NAME)
+                                .collect();
                             let help = did_you_mean(key, known);
-                self.unknown(path, "attribute", key, help);
+                            self.unknown(path, "attribute", key, help);
                         }
                     }
                 }
                 None => self.type_error(&path, "an object with `naam` and attributes", body, None),
             }
-            self.world.agreements.push(Agreement { id: id.clone(), name });
+            self.world.agreements.push(Agreement {
+                id: id.clone(),
+                name,
+            });
             self.world.attrs.push(attrs);
         }
     }
@@ -245,9 +278,14 @@ impl Loader<'_> {
                     self.world.facts[fact][a] = timeline;
                 }
                 None => {
-                    let known: Vec<&str> = self.world.agreements.iter().map(|a| a.id.as_str()).collect();
+                    let known: Vec<&str> = self
+                        .world
+                        .agreements
+                        .iter()
+                        .map(|a| a.id.as_str())
+                        .collect();
                     let help = did_you_mean(id, known);
-                self.unknown(path, "agreement", id, help);
+                    self.unknown(path, "agreement", id, help);
                 }
             }
         }
@@ -272,7 +310,9 @@ impl Loader<'_> {
         entries.sort_by_key(|e| e.since);
         for pair in entries.windows(2) {
             if pair[0].since == pair[1].since {
-                let date = pair[0].since.map_or("undated".to_string(), |d| d.to_string());
+                let date = pair[0]
+                    .since
+                    .map_or("undated".to_string(), |d| d.to_string());
                 self.errors.push(FactsError::Type {
                     file: self.file.into(),
                     path: path.into(),
@@ -290,7 +330,11 @@ impl Loader<'_> {
             self.type_error(path, "an object with `waarde` and `sinds`", json, None);
             return None;
         };
-        let mut entry = Entry { since: None, value: None, source: None };
+        let mut entry = Entry {
+            since: None,
+            value: None,
+            source: None,
+        };
         let mut has_value = false;
         for (key, field) in obj {
             let p = format!("{path}.{key}");
@@ -311,7 +355,12 @@ impl Loader<'_> {
             }
         }
         if !has_value {
-            self.type_error(path, "an object with `waarde`", json, Some("write `\"waarde\": null` for a value that is unknown".into()));
+            self.type_error(
+                path,
+                "an object with `waarde`",
+                json,
+                Some("write `\"waarde\": null` for a value that is unknown".into()),
+            );
         }
         Some(entry)
     }
@@ -400,6 +449,8 @@ fn describe(json: &Json) -> String {
 
 fn is_name(text: &str) -> bool {
     let mut chars = text.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }

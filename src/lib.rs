@@ -1,13 +1,49 @@
-//! akkoord: may the VNG board sign this agreement under the motions the members adopted?
+//! akkoord: may the VNG board sign this agreement under the motions the members adopted, and why?
+//!
+//! ```text
+//! rules/*.akk ──parse──▶ ast::File ──check──▶ compiled::RuleBase ─┐
+//! feiten.json ──facts::load (validated against the declarations)─┴─▶ eval::Evaluator
+//!                                                  ──▶ eval::Decision ──report──▶ text / JSON
+//! ```
+//!
+//! Every stage has one module: [`parse`] (the only one that names pest), [`check`] (names,
+//! types, dates; collects every error), [`facts`] (the facts file, values over time), [`eval`]
+//! (three-valued verdicts with explanations), [`report`] (renderings). [`load`] reads a rule
+//! folder from disk; the CLI in `main.rs` is a thin shell over these.
+//!
+//! ```
+//! use akkoord::{ast::Action, check, eval::{Evaluator, Verdict}};
+//!
+//! let rules = r#"
+//!     feit rob_aanbevelingen_overeengekomen: janee "Is er overeenstemming over de ROB-aanbevelingen?"
+//!     motie rob "Advies ROB" {
+//!       vergadering ALV 2018-06-27
+//!       regel blokkade {
+//!         bron "Niet eerder over te gaan tot het sluiten van deelakkoorden …"
+//!         verbied ondertekening van elk akkoord totdat rob_aanbevelingen_overeengekomen
+//!       }
+//!     }
+//! "#;
+//! let facts = r#"{ "akkoorden": { "ggz": { "naam": "Hoofdlijnenakkoord GGZ" } },
+//!                  "feiten": { "rob_aanbevelingen_overeengekomen": false } }"#;
+//! let loaded = check::load(&[("regels.akk".into(), rules.into())], ("feiten.json", facts))
+//!     .map_err(|(problems, _)| problems)?;
+//! let date = jiff::civil::date(2018, 11, 30);
+//! let ev = Evaluator::new(&loaded.base, &loaded.world, date);
+//! let ggz = loaded.world.agreement("ggz").unwrap_or_default();
+//! assert_eq!(ev.decide(ggz, Action::Signing).verdict, Verdict::Niet);
+//! # Ok::<(), Vec<akkoord::error::Problem>>(())
+//! ```
+
 pub mod ast;
-pub mod error;
-pub mod parse;
-pub mod span;
-pub mod value;
 pub mod check;
 pub mod compiled;
-pub mod facts;
-pub mod suggest;
+pub mod error;
 pub mod eval;
-pub mod report;
+pub mod facts;
 pub mod load;
+pub mod parse;
+pub mod report;
+pub mod span;
+pub mod suggest;
+pub mod value;

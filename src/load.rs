@@ -29,12 +29,16 @@ impl LoadError {
 /// Loads every `.akk` file directly in `rules` (sorted by name) and the facts file
 /// (`rules/feiten.json` unless given), and checks them.
 pub fn load(rules: &Path, facts: Option<&Path>) -> Result<Loaded, LoadError> {
-    let fail = |problem| LoadError { problems: vec![problem], sources: Sources::new() };
+    let fail = |problem| LoadError {
+        problems: vec![problem],
+        sources: Sources::new(),
+    };
     let files = rule_files(rules).map_err(fail)?;
     let facts_path: PathBuf = facts.map_or_else(|| rules.join(DEFAULT_FACTS), Path::to_path_buf);
     let facts_text = read(&facts_path).map_err(fail)?;
     let facts_name = facts_path.display().to_string();
-    check::load(&files, (&facts_name, &facts_text)).map_err(|(problems, sources)| LoadError { problems, sources })
+    check::load(&files, (&facts_name, &facts_text))
+        .map_err(|(problems, sources)| LoadError { problems, sources })
 }
 
 /// The `.akk` files in a folder, as (display name, text), sorted by name.
@@ -68,5 +72,8 @@ fn io_problem(path: &Path, e: &std::io::Error) -> Problem {
         std::io::ErrorKind::InvalidData => "the file is not UTF-8 text".to_string(),
         _ => e.to_string(),
     };
-    Problem::Io { path: path.display().to_string(), message }
+    Problem::Io {
+        path: path.display().to_string(),
+        message,
+    }
 }

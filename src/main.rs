@@ -70,7 +70,9 @@ fn parse_date(text: &str) -> Result<Date, String> {
 
 fn parse_action(text: &str) -> Result<Action, String> {
     Action::from_word(text).ok_or_else(|| {
-        format!("`{text}` is not an action; use ondertekening, instemming, uitvoering or onderhandeling")
+        format!(
+            "`{text}` is not an action; use ondertekening, instemming, uitvoering or onderhandeling"
+        )
     })
 }
 
@@ -102,7 +104,7 @@ fn run(cli: &Cli, loaded: &Loaded, date: Date) -> Result<String, String> {
     match &cli.command {
         Command::Validate => Ok(format!(
             "ok: {} rule files, {} sources, {} rules, {} facts declared, {} agreements\n",
-            base.sources.ids().count(),
+            loaded.rule_files,
             base.docs.len(),
             base.rules.len(),
             base.facts.len(),
@@ -112,7 +114,10 @@ fn run(cli: &Cli, loaded: &Loaded, date: Date) -> Result<String, String> {
             let ids = if agreements.is_empty() {
                 (0..world.agreements.len()).collect()
             } else {
-                agreements.iter().map(|a| find(loaded, a)).collect::<Result<Vec<_>, _>>()?
+                agreements
+                    .iter()
+                    .map(|a| find(loaded, a))
+                    .collect::<Result<Vec<_>, _>>()?
             };
             let decisions: Vec<Decision> = ids
                 .into_iter()
@@ -145,7 +150,12 @@ fn run(cli: &Cli, loaded: &Loaded, date: Date) -> Result<String, String> {
 
 fn find(loaded: &Loaded, id: &str) -> Result<usize, String> {
     loaded.world.agreement(id).ok_or_else(|| {
-        let known: Vec<&str> = loaded.world.agreements.iter().map(|a| a.id.as_str()).collect();
+        let known: Vec<&str> = loaded
+            .world
+            .agreements
+            .iter()
+            .map(|a| a.id.as_str())
+            .collect();
         let hint = suggest::did_you_mean(id, known.iter().copied())
             .unwrap_or_else(|| format!("known agreements: {}", known.join(", ")));
         format!("unknown agreement `{id}`; {hint}")

@@ -124,7 +124,10 @@ impl Cx {
     fn choice_decl(&self, pair: Pair<Syn>) -> ChoiceDecl {
         let mut idents = pair.into_inner().filter(|p| p.as_rule() == Syn::ident);
         // The grammar requires a name and at least one value.
-        let name = idents.next().map(|p| self.ident(p)).unwrap_or_default_ident();
+        let name = idents
+            .next()
+            .map(|p| self.ident(p))
+            .unwrap_or_default_ident();
         let values = idents.map(|p| self.ident(p)).collect();
         ChoiceDecl { name, values }
     }
@@ -179,20 +182,30 @@ impl Cx {
     /// `motie id "titel" { vergadering ALV 2018-06-27 regel … }`
     fn source(&self, pair: Pair<Syn>) -> R<Source> {
         let mut inner = pair.into_inner();
-        let kind = match inner.next().and_then(|k| k.into_inner().next()).map(|k| k.as_rule()) {
+        let kind = match inner
+            .next()
+            .and_then(|k| k.into_inner().next())
+            .map(|k| k.as_rule())
+        {
             Some(Syn::kw_resolution) => SourceKind::Resolution,
             Some(Syn::kw_decision) => SourceKind::Decision,
             Some(Syn::kw_position) => SourceKind::Position,
             _ => SourceKind::Motion,
         };
-        let id = inner.next().map(|p| self.ident(p)).unwrap_or_default_ident();
+        let id = inner
+            .next()
+            .map(|p| self.ident(p))
+            .unwrap_or_default_ident();
         let title = inner
             .next()
             .map(|p| self.string(p))
             .unwrap_or_else(|| Spanned::new(String::new(), Span::default()));
         let (meeting, date) = match inner.next() {
             Some(m) => self.meeting(m)?,
-            None => (Ident::default_ident(), Spanned::new(Date::MIN, Span::default())),
+            None => (
+                Ident::default_ident(),
+                Spanned::new(Date::MIN, Span::default()),
+            ),
         };
         let mut source = Source {
             kind,
@@ -231,7 +244,10 @@ impl Cx {
     /// `regel id { bron "…" verbied … | vereis … }`
     fn rule(&self, pair: Pair<Syn>) -> R<Rule> {
         let mut inner = pair.into_inner().filter(|p| p.as_rule() != Syn::kw_rule);
-        let id = inner.next().map(|p| self.ident(p)).unwrap_or_default_ident();
+        let id = inner
+            .next()
+            .map(|p| self.ident(p))
+            .unwrap_or_default_ident();
         let quote = inner
             .next()
             .map(|p| self.quote(p))
@@ -419,7 +435,10 @@ impl Cx {
     /// `feit(akkoord)` or `feit(ggz)`
     fn call(&self, pair: Pair<Syn>) -> ExprKind {
         let mut inner = pair.into_inner();
-        let name = inner.next().map(|p| self.ident(p)).unwrap_or_default_ident();
+        let name = inner
+            .next()
+            .map(|p| self.ident(p))
+            .unwrap_or_default_ident();
         let arg = match inner.next() {
             Some(p) if p.as_rule() == Syn::ident => Arg::Agreement(self.ident(p)),
             _ => Arg::This,
@@ -538,7 +557,9 @@ fn unclosed_quote(file: FileId, text: &str) -> Option<ParseError> {
                 }
             }
             b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                i = text[i + 2..].find("*/").map_or(bytes.len(), |n| i + 2 + n + 2);
+                i = text[i + 2..]
+                    .find("*/")
+                    .map_or(bytes.len(), |n| i + 2 + n + 2);
                 continue;
             }
             b'"' => {
@@ -551,7 +572,10 @@ fn unclosed_quote(file: FileId, text: &str) -> Option<ParseError> {
                     return Some(ParseError::Syntax {
                         expected: "a closing `\"` for this text".into(),
                         span: Span::new(file, start, start + 1),
-                        help: Some("every quoted text ends with `\"`; write a `\"` inside text as `\\\"`".into()),
+                        help: Some(
+                            "every quoted text ends with `\"`; write a `\"` inside text as `\\\"`"
+                                .into(),
+                        ),
                     });
                 }
             }
@@ -648,12 +672,20 @@ fn user_words(syn: Syn) -> &'static str {
 
 fn hint(syn: Syn) -> Option<&'static str> {
     Some(match syn {
-        Syn::kw_until => "a forbid rule reads `verbied ondertekening van akkoord … totdat <voorwaarde>`",
-        Syn::kw_for => "a require rule reads `vereis <voorwaarde> voor ondertekening van akkoord …`",
+        Syn::kw_until => {
+            "a forbid rule reads `verbied ondertekening van akkoord … totdat <voorwaarde>`"
+        }
+        Syn::kw_for => {
+            "a require rule reads `vereis <voorwaarde> voor ondertekening van akkoord …`"
+        }
         Syn::quote => "every rule starts with `bron \"…\"`, quoting the sentence it encodes",
-        Syn::meeting => "a source starts with the meeting that adopted it, e.g. `vergadering ALV 2018-06-27`",
+        Syn::meeting => {
+            "a source starts with the meeting that adopted it, e.g. `vergadering ALV 2018-06-27`"
+        }
         Syn::date => "write dates as YYYY-MM-DD, e.g. 2018-11-30",
-        Syn::type_name => "types are `janee`, `bedrag`, `getal`, `datum`, `tekst` or a declared `keuze`",
+        Syn::type_name => {
+            "types are `janee`, `bedrag`, `getal`, `datum`, `tekst` or a declared `keuze`"
+        }
         _ => return None,
     })
 }
@@ -682,7 +714,10 @@ mod tests {
 
     #[test]
     fn in_takes_choice_values_and_literals() {
-        assert_eq!(expr("soort in {deelakkoord, uitwerkingsakkoord}"), "(soort) in {deelakkoord, uitwerkingsakkoord}");
+        assert_eq!(
+            expr("soort in {deelakkoord, uitwerkingsakkoord}"),
+            "(soort) in {deelakkoord, uitwerkingsakkoord}"
+        );
         assert_eq!(expr("bedrag >= € 1,5 mld"), "(bedrag) >= (€ 1,5 mld)");
     }
 

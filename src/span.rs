@@ -25,7 +25,11 @@ impl Span {
 
     /// The smallest span covering both.
     pub fn to(self, other: Span) -> Span {
-        Span::new(self.file, self.start.min(other.start), self.end.max(other.end))
+        Span::new(
+            self.file,
+            self.start.min(other.start),
+            self.end.max(other.end),
+        )
     }
 
     /// Length in bytes.
@@ -96,7 +100,9 @@ impl Sources {
 
     /// The display name of a file.
     pub fn name(&self, id: FileId) -> &str {
-        self.files.get(id.0 as usize).map_or("<onbekend>", |f| f.0.as_str())
+        self.files
+            .get(id.0 as usize)
+            .map_or("<onbekend>", |f| f.0.as_str())
     }
 
     /// The text of a file.

@@ -33,7 +33,10 @@ mod tests {
 
     #[test]
     fn suggests_the_nearest_name() {
-        let known = ["rob_aanbevelingen_overeengekomen", "financiele_ruimte_voldoende"];
+        let known = [
+            "rob_aanbevelingen_overeengekomen",
+            "financiele_ruimte_voldoende",
+        ];
         assert_eq!(
             did_you_mean("rob_aanbevelingen_overeengkomen", known).as_deref(),
             Some("did you mean `rob_aanbevelingen_overeengekomen`?")

@@ -24,7 +24,9 @@ impl Amount {
             Some(_) => return Err(AmountError::UnknownScale),
         };
         let whole: i128 = digits.parse().map_err(|_| AmountError::TooLarge)?;
-        let mut cents = whole.checked_mul(factor * 100).ok_or(AmountError::TooLarge)?;
+        let mut cents = whole
+            .checked_mul(factor * 100)
+            .ok_or(AmountError::TooLarge)?;
         if !frac.is_empty() {
             let frac_value: i128 = frac.parse().map_err(|_| AmountError::TooLarge)?;
             let denom = 10i128
@@ -36,7 +38,9 @@ impl Amount {
             }
             cents += scaled / denom;
         }
-        i64::try_from(cents).map(Amount).map_err(|_| AmountError::TooLarge)
+        i64::try_from(cents)
+            .map(Amount)
+            .map_err(|_| AmountError::TooLarge)
     }
 
     /// Reads a whole amount literal such as `€ 100 mln` or `EUR 40`.
@@ -49,7 +53,9 @@ impl Amount {
         let mut words = rest.split_whitespace();
         let number = words.next().ok_or(AmountError::Syntax)?;
         let scale = words.next();
-        let well_formed = number.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        let well_formed = number
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
             && number.starts_with(|c: char| c.is_ascii_digit());
         if words.next().is_some() || !well_formed {
             return Err(AmountError::Syntax);
@@ -190,9 +196,13 @@ impl Tri {
     pub fn or(self, other: Tri) -> Tri {
         self.max(other)
     }
+}
+
+impl std::ops::Not for Tri {
+    type Output = Tri;
 
     /// Kleene negation.
-    pub fn not(self) -> Tri {
+    fn not(self) -> Tri {
         match self {
             Tri::No => Tri::Yes,
             Tri::Unknown => Tri::Unknown,
@@ -233,8 +243,18 @@ mod tests {
 
     #[test]
     fn amounts_print_as_written() {
-        for text in ["€ 100 mln", "€ 1,5 mld", "€ 40", "€ 40,25", "€ 17 mln", "€ 1,4 mld"] {
-            assert_eq!(Amount::parse(text).map(|a| a.to_string()).as_deref(), Ok(text));
+        for text in [
+            "€ 100 mln",
+            "€ 1,5 mld",
+            "€ 40",
+            "€ 40,25",
+            "€ 17 mln",
+            "€ 1,4 mld",
+        ] {
+            assert_eq!(
+                Amount::parse(text).map(|a| a.to_string()).as_deref(),
+                Ok(text)
+            );
         }
     }
 }

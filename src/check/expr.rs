@@ -24,7 +24,12 @@ impl ExprChecker<'_> {
     }
 
     fn type_error(&mut self, message: String, span: Span, label: String, help: Option<String>) {
-        self.cx.errors.push(CheckError::Type { message, span, label, help });
+        self.cx.errors.push(CheckError::Type {
+            message,
+            span,
+            label,
+            help,
+        });
     }
 
     /// A boolean expression: a selector or a condition.
@@ -45,7 +50,12 @@ impl ExprChecker<'_> {
     pub(super) fn agreement(&mut self, id: &Ident) -> Option<AgreementId> {
         let found = self.world.agreement(&id.node);
         if found.is_none() {
-            let known = self.world.agreements.iter().map(|a| a.id.as_str()).collect();
+            let known = self
+                .world
+                .agreements
+                .iter()
+                .map(|a| a.id.as_str())
+                .collect();
             let error = unknown("agreement", &id.node, id.span, known);
             self.cx.unknown(error);
         }
@@ -89,7 +99,11 @@ impl ExprChecker<'_> {
         let mut parts = Vec::new();
         flatten(e, is_and, &mut parts);
         let children = parts.iter().map(|p| self.boolean(p)).collect();
-        let node = if is_and { Node::And(children) } else { Node::Or(children) };
+        let node = if is_and {
+            Node::And(children)
+        } else {
+            Node::Or(children)
+        };
         (self.push(node, e.span), Some(Type::Bool))
     }
 
@@ -107,29 +121,51 @@ impl ExprChecker<'_> {
                 self.cx.errors.push(CheckError::Usage {
                     message: format!("`{name}` has a value per agreement"),
                     span,
-                    help: Some(format!("write `{name}(akkoord)` for the agreement at hand, or `{name}(<id>)`")),
+                    help: Some(format!(
+                        "write `{name}(akkoord)` for the agreement at hand, or `{name}(<id>)`"
+                    )),
                 });
             }
             return (self.push(Node::Fact(f), span), Some(ty));
         }
-        if let Some(Type::Choice(c)) = expected {
-            if base.choices.iter().any(|d| &d.name == c && d.values.iter().any(|v| v == name)) {
-                let node = self.push(Node::Const(Value::Choice(name.into())), span);
-                return (node, Some(Type::Choice(c.clone())));
-            }
+        if let Some(Type::Choice(c)) = expected
+            && base
+                .choices
+                .iter()
+                .any(|d| &d.name == c && d.values.iter().any(|v| v == name))
+        {
+            let node = self.push(Node::Const(Value::Choice(name.into())), span);
+            return (node, Some(Type::Choice(c.clone())));
         }
-        if expected.is_none() && base.choices.iter().any(|d| d.values.iter().any(|v| v == name)) {
+        if expected.is_none()
+            && base
+                .choices
+                .iter()
+                .any(|d| d.values.iter().any(|v| v == name))
+        {
             // The other side already failed to check; a choice value here is not a second error.
-            return (self.push(Node::Const(Value::Choice(name.into())), span), None);
+            return (
+                self.push(Node::Const(Value::Choice(name.into())), span),
+                None,
+            );
         }
         let mut known: Vec<&str> = base.facts.iter().map(|d| d.name.as_str()).collect();
         known.extend(base.attrs.iter().map(|d| d.name.as_str()));
         match expected {
             Some(Type::Choice(c)) => {
-                let values = base.choices.iter().filter(|d| &d.name == c).flat_map(|d| &d.values);
+                let values = base
+                    .choices
+                    .iter()
+                    .filter(|d| &d.name == c)
+                    .flat_map(|d| &d.values);
                 known.extend(values.map(String::as_str));
             }
-            _ => known.extend(base.choices.iter().flat_map(|d| &d.values).map(String::as_str)),
+            _ => known.extend(
+                base.choices
+                    .iter()
+                    .flat_map(|d| &d.values)
+                    .map(String::as_str),
+            ),
         }
         let what = match expected {
             Some(Type::Choice(_)) => "fact or choice value",
@@ -144,7 +180,12 @@ impl ExprChecker<'_> {
     fn call(&mut self, name: &Ident, arg: &Arg, span: Span) -> Typed {
         let base = &self.cx.base;
         let Some(f) = base.facts.iter().position(|d| d.name == name.node) else {
-            let known = base.facts.iter().filter(|d| d.per_agreement).map(|d| d.name.as_str()).collect();
+            let known = base
+                .facts
+                .iter()
+                .filter(|d| d.per_agreement)
+                .map(|d| d.name.as_str())
+                .collect();
             let error = unknown("fact", &name.node, name.span, known);
             self.cx.unknown(error);
             return (self.push(Node::Const(Value::Bool(true)), span), None);
@@ -154,7 +195,10 @@ impl ExprChecker<'_> {
             self.cx.errors.push(CheckError::Usage {
                 message: format!("`{}` has one value, not one per agreement", name.node),
                 span,
-                help: Some(format!("write `{}` without `(…)`, or declare it `feit {}(akkoord): …`", name.node, name.node)),
+                help: Some(format!(
+                    "write `{}` without `(…)`, or declare it `feit {}(akkoord): …`",
+                    name.node, name.node
+                )),
             });
         }
         let who = match arg {
@@ -200,7 +244,9 @@ impl ExprChecker<'_> {
     }
 
     fn is_declared(&self, e: &Expr) -> bool {
-        let ExprKind::Name(name) = &e.kind else { return true };
+        let ExprKind::Name(name) = &e.kind else {
+            return true;
+        };
         let base = &self.cx.base;
         base.facts.iter().any(|d| &d.name == name) || base.attrs.iter().any(|d| &d.name == name)
     }
@@ -213,15 +259,16 @@ impl ExprChecker<'_> {
                 SetItem::Lit(l) => literal(l),
                 SetItem::Symbol(s) => self.symbol(s, item.span, ty.as_ref()),
             };
-            if let Some(ty) = &ty {
-                if *ty != item_ty && !matches!(item.node, SetItem::Symbol(_)) {
-                    self.type_error(
-                        format!("`{}` is a `{item_ty}`, not a `{ty}`", item.node),
-                        item.span,
-                        format!("expected a `{ty}`"),
-                        None,
-                    );
-                }
+            if let Some(ty) = &ty
+                && *ty != item_ty
+                && !matches!(item.node, SetItem::Symbol(_))
+            {
+                self.type_error(
+                    format!("`{}` is a `{item_ty}`, not a `{ty}`", item.node),
+                    item.span,
+                    format!("expected a `{ty}`"),
+                    None,
+                );
             }
             values.push(value);
         }

@@ -10,10 +10,10 @@ use crate::compiled::{
     AttrDecl, ChoiceDecl, Doc, DocId, Event, FactDecl, Rule, RuleBase, RuleId, Selector, Target,
     squash,
 };
-use crate::error::{CheckError, Problem};
+use crate::error::{CheckError, FactsError, Problem};
 use crate::facts::{self, World};
 use crate::parse;
-use crate::span::{Span, Sources};
+use crate::span::{Sources, Span};
 use crate::suggest::did_you_mean;
 use crate::value::Type;
 
@@ -24,11 +24,16 @@ pub struct Loaded {
     pub base: RuleBase,
     /// The facts.
     pub world: World,
+    /// How many rule files were read.
+    pub rule_files: usize,
 }
 
 /// Parses and checks rule files (name, text) and a facts file (name, text). Returns every
 /// problem found, across all files, or the checked rule base.
-pub fn load(rule_files: &[(String, String)], facts_file: (&str, &str)) -> Result<Loaded, (Vec<Problem>, Sources)> {
+pub fn load(
+    rule_files: &[(String, String)],
+    facts_file: (&str, &str),
+) -> Result<Loaded, (Vec<Problem>, Sources)> {
     let mut sources = Sources::new();
     let mut problems = Vec::new();
     let mut files = Vec::new();
@@ -43,12 +48,30 @@ pub fn load(rule_files: &[(String, String)], facts_file: (&str, &str)) -> Result
     cx.declarations(&files);
     // A facts file with errors still yields the agreements it could read, so rules naming
     // them do not report a second, misleading error.
-    let (world, errors) = facts::load(facts_file.0, facts_file.1, &cx.base);
+    let facts_id = cx.base.sources.add(facts_file.0, facts_file.1);
+    let (world, errors) = facts::load(facts_id, facts_file.0, facts_file.1, &cx.base);
+    let unreadable = errors.iter().any(|e| matches!(e, FactsError::Json { .. }));
     problems.extend(errors.into_iter().map(Problem::Facts));
     cx.sources(&files, &world);
-    problems.extend(cx.errors.drain(..).map(Problem::Check));
+    // Without a readable facts file no agreement is known, so names of agreements cannot be
+    // checked; reporting each one would bury the one real problem.
+    let checkable = |e: &CheckError| {
+        !(unreadable
+            && matches!(
+                e,
+                CheckError::Unknown {
+                    what: "agreement",
+                    ..
+                }
+            ))
+    };
+    problems.extend(cx.errors.drain(..).filter(checkable).map(Problem::Check));
     if problems.is_empty() {
-        Ok(Loaded { base: cx.base, world })
+        Ok(Loaded {
+            base: cx.base,
+            world,
+            rule_files: rule_files.len(),
+        })
     } else {
         Err((problems, cx.base.sources))
     }
@@ -62,7 +85,10 @@ pub(crate) struct Checker {
 impl Checker {
     fn new(sources: Sources) -> Self {
         Checker {
-            base: RuleBase { sources, ..RuleBase::default() },
+            base: RuleBase {
+                sources,
+                ..RuleBase::default()
+            },
             errors: Vec::new(),
         }
     }
@@ -74,7 +100,12 @@ impl Checker {
 
     fn duplicate(&mut self, what: &'static str, name: &str, span: Span, first: Span) {
         let first = self.where_is(first);
-        self.errors.push(CheckError::Duplicate { what, name: name.into(), span, first });
+        self.errors.push(CheckError::Duplicate {
+            what,
+            name: name.into(),
+            span,
+            first,
+        });
     }
 
     fn unknown(&mut self, error: CheckError) {
@@ -121,7 +152,12 @@ impl Checker {
         }
     }
 
-    fn fresh(&mut self, what: &'static str, name: &ast::Ident, names: &mut HashMap<String, Span>) -> bool {
+    fn fresh(
+        &mut self,
+        what: &'static str,
+        name: &ast::Ident,
+        names: &mut HashMap<String, Span>,
+    ) -> bool {
         if let Some(first) = names.get(&name.node).copied() {
             self.duplicate(what, &name.node, name.span, first);
             return false;
@@ -188,11 +224,11 @@ impl Checker {
             self.source(source, world);
         }
         for source in &sources {
-            if let Some(doc) = self.base.docs.iter().position(|d| d.id == source.id.node) {
-                if self.base.docs[doc].span == source.id.span {
-                    for event in &source.events {
-                        self.event(doc, event);
-                    }
+            // Only the first source by an id was kept; a duplicate's events are not checked.
+            let kept = self.base.docs.iter().position(|d| d.span == source.id.span);
+            if let Some(doc) = kept {
+                for event in &source.events {
+                    self.event(doc, event);
                 }
             }
         }
@@ -219,11 +255,17 @@ impl Checker {
             seen.insert(&rule.id.node, rule.id.span);
             self.rule(doc, rule, world);
         }
-        if source.rules.is_empty() && source.events.is_empty() && source.kind != SourceKind::Motion {
+        if source.rules.is_empty() && source.events.is_empty() && source.kind != SourceKind::Motion
+        {
             self.errors.push(CheckError::Usage {
-                message: format!("source `{}` has no rules and decides nothing", source.id.node),
+                message: format!(
+                    "source `{}` has no rules and decides nothing",
+                    source.id.node
+                ),
                 span: source.id.span,
-                help: Some("add a `regel`, or a `hef op` / `afgehandeld` / `aangehouden` line".into()),
+                help: Some(
+                    "add a `regel`, or a `hef op` / `afgehandeld` / `aangehouden` line".into(),
+                ),
             });
         }
     }
@@ -240,11 +282,15 @@ impl Checker {
         let selector = match &rule.selector {
             ast::Selector::Every => Selector::Every,
             ast::Selector::Where(e) => Selector::Where(ex.condition(e, "the selector")),
-            ast::Selector::Ids(ids) => Selector::Ids(ids.iter().filter_map(|id| ex.agreement(id)).collect()),
+            ast::Selector::Ids(ids) => {
+                Selector::Ids(ids.iter().filter_map(|id| ex.agreement(id)).collect())
+            }
         };
         let condition = ex.condition(&rule.condition, "the condition");
         let selector_text = match &rule.selector {
-            ast::Selector::Where(e) => format!("akkoord waar {}", squash(self.base.sources.slice(e.span))),
+            ast::Selector::Where(e) => {
+                format!("akkoord waar {}", squash(self.base.sources.slice(e.span)))
+            }
             other => other.to_string(),
         };
         let span = rule.id.span;
@@ -295,7 +341,12 @@ impl Checker {
     }
 
     fn target(&mut self, target: &ast::Target) -> Option<Target> {
-        let Some(doc) = self.base.docs.iter().position(|d| d.id == target.source.node) else {
+        let Some(doc) = self
+            .base
+            .docs
+            .iter()
+            .position(|d| d.id == target.source.node)
+        else {
             let known = self.base.docs.iter().map(|d| d.id.as_str()).collect();
             let error = unknown("source", &target.source.node, target.source.span, known);
             self.unknown(error);
@@ -318,11 +369,20 @@ impl Checker {
                 .map(|r| r.id.as_str())
                 .collect();
             let what = "rule";
-            let mut help = did_you_mean(&rule.node, known);
+            let mut help = did_you_mean(&rule.node, known)
+                .map(|h| h.replacen('`', &format!("`{}.", target.source.node), 1));
             if help.is_none() {
-                help = Some(format!("source `{}` has no rule by that name", target.source.node));
+                help = Some(format!(
+                    "source `{}` has no rule by that name",
+                    target.source.node
+                ));
             }
-            self.errors.push(CheckError::Unknown { what, name: target.to_string(), span: rule.span, help });
+            self.errors.push(CheckError::Unknown {
+                what,
+                name: target.to_string(),
+                span: rule.span,
+                help,
+            });
         }
         found.map(Target::Rule)
     }
@@ -342,10 +402,10 @@ impl Checker {
                 if prev.kind != e.kind {
                     errors.push(CheckError::History {
                         message: format!(
-                            "`{}` is both `{}` and `{}` on {}",
+                            "`{}` is both {} and {} on {}",
                             self.target_name(e.target),
-                            prev.kind.dutch(),
-                            e.kind.dutch(),
+                            prev.kind.participle(),
+                            e.kind.participle(),
                             e.date
                         ),
                         span: e.span,
@@ -360,15 +420,17 @@ impl Checker {
                 Target::Doc(d) => Target::Doc(d),
                 Target::Rule(r) => Target::Doc(self.base.rules[r].doc),
             };
-            let earlier = ended.get(&e.target).or_else(|| ended.get(&doc_of(e.target)));
+            let earlier = ended
+                .get(&e.target)
+                .or_else(|| ended.get(&doc_of(e.target)));
             if let Some(&j) = earlier {
                 let prev = &self.base.events[j];
                 let name = self.target_name(e.target);
                 let message = format!(
-                    "`{name}` was already `{}` on {} and cannot be `{}` on {}",
-                    prev.kind.dutch(),
+                    "`{name}` was already {} on {} and cannot be {} on {}",
+                    prev.kind.participle(),
                     prev.date,
-                    e.kind.dutch(),
+                    e.kind.participle(),
                     e.date
                 );
                 errors.push(CheckError::History {
@@ -377,7 +439,9 @@ impl Checker {
                     label: "no longer in force here".into(),
                     help: Some(format!("see {}", self.where_is(prev.span))),
                 });
-            } else if e.kind.ends_force() {
+            } else if e.kind.ends_force() && e.date >= self.base.docs[e.target_doc(&self.base)].date
+            {
+                // An event dated before its target was reported already; it ends nothing.
                 ended.insert(e.target, i);
             }
         }
@@ -415,5 +479,10 @@ impl Checker {
 /// An unknown-name error with a "did you mean" hint drawn from `known`.
 pub(crate) fn unknown(what: &'static str, name: &str, span: Span, known: Vec<&str>) -> CheckError {
     let help = did_you_mean(name, known);
-    CheckError::Unknown { what, name: name.into(), span, help }
+    CheckError::Unknown {
+        what,
+        name: name.into(),
+        span,
+        help,
+    }
 }

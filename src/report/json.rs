@@ -38,7 +38,7 @@ fn decision(base: &RuleBase, world: &World, d: &Decision) -> Json {
             let event = &base.events[e.event];
             json!({
                 "rule": base.rule_name(e.rule),
-                "event": event.kind.dutch(),
+                "event": event.kind.participle(),
                 "date": event.date.to_string(),
                 "by": base.docs[event.by].id,
             })

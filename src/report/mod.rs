@@ -38,13 +38,21 @@ pub(crate) fn fact_text(fact: &FactUse) -> String {
 /// An atom in one line: `fact = value` when it is a lone fact, else the condition, its value
 /// and the facts it reads.
 pub(crate) fn atom_text(base: &RuleBase, atom: &Atom) -> String {
-    let lone = matches!(base.nodes[atom.node].node, Node::Fact(_) | Node::FactOf(..) | Node::Attr(_));
+    let lone = matches!(
+        base.nodes[atom.node].node,
+        Node::Fact(_) | Node::FactOf(..) | Node::Attr(_)
+    );
     match atom.facts.as_slice() {
         [only] if lone => fact_text(only),
         [] => format!("{} is {}", base.text(atom.node), atom.value),
         facts => {
             let values: Vec<String> = facts.iter().map(fact_text).collect();
-            format!("{} is {} ({})", base.text(atom.node), atom.value, values.join(", "))
+            format!(
+                "{} is {} ({})",
+                base.text(atom.node),
+                atom.value,
+                values.join(", ")
+            )
         }
     }
 }

@@ -22,7 +22,11 @@ pub fn check_text(base: &RuleBase, world: &World, decisions: &[Decision]) -> Str
         .max()
         .unwrap_or(0)
         .max("akkoord".len());
-    let _ = writeln!(out, "{:name_width$}  {:14}  oordeel", "akkoord", "handeling");
+    let _ = writeln!(
+        out,
+        "{:name_width$}  {:14}  oordeel",
+        "akkoord", "handeling"
+    );
     let indent = " ".repeat(name_width + 2 + 14 + 2);
     for d in decisions {
         let name = &world.agreements[d.agreement].name;
@@ -74,7 +78,12 @@ fn reason_lines(base: &RuleBase, d: &Decision) -> Vec<String> {
     d.deciding()
         .map(|f| {
             let atoms: Vec<String> = f.because.iter().map(|a| atom_text(base, a)).collect();
-            format!("{} {}: {}", mark(f.value), rule_label(base, f.rule), atoms.join("; "))
+            format!(
+                "{} {}: {}",
+                mark(f.value),
+                rule_label(base, f.rule),
+                atoms.join("; ")
+            )
         })
         .collect()
 }
@@ -95,7 +104,11 @@ pub fn explain_text(base: &RuleBase, world: &World, d: &Decision) -> String {
         d.verdict
     );
     if d.findings.is_empty() {
-        let _ = writeln!(out, "Geen regel in kracht spreekt over deze handeling; dus {}.", d.verdict);
+        let _ = writeln!(
+            out,
+            "Geen regel in kracht spreekt over deze handeling; dus {}.",
+            d.verdict
+        );
     }
     for f in &d.findings {
         let rule = &base.rules[f.rule];
@@ -106,17 +119,40 @@ pub fn explain_text(base: &RuleBase, world: &World, d: &Decision) -> String {
             Tri::Unknown => "onbepaald",
         };
         let _ = writeln!(out, "{} {}: {state}", mark(f.value), base.rule_name(f.rule));
-        let _ = writeln!(out, "  {} \"{}\", {} {}", kind_word(doc.kind), doc.title, doc.meeting, doc.date);
-        for e in base.events.iter().filter(|e| e.date <= d.date && e.target_doc(base) == rule.doc) {
+        let _ = writeln!(
+            out,
+            "  {} \"{}\", {} {}",
+            kind_word(doc.kind),
+            doc.title,
+            doc.meeting,
+            doc.date
+        );
+        for e in base
+            .events
+            .iter()
+            .filter(|e| e.date <= d.date && e.target_doc(base) == rule.doc)
+        {
             let by = &base.docs[e.by];
-            let _ = writeln!(out, "  {} op {} ({} {})", e.kind.dutch(), e.date, by.meeting, by.id);
+            let _ = writeln!(
+                out,
+                "  {} op {} ({} {})",
+                e.kind.participle(),
+                e.date,
+                by.meeting,
+                by.id
+            );
         }
         let _ = writeln!(out, "  bron: \"{}\"", rule.quote);
         let _ = writeln!(out, "  geldt voor: {} — {}", rule.selector_text, f.applies);
         if let Selector::Where(sel) = rule.selector {
             tree(base, &ev, sel, d.agreement, 2, &mut out);
         }
-        let _ = writeln!(out, "  voorwaarde: {} — {}", base.text(rule.condition), f.holds);
+        let _ = writeln!(
+            out,
+            "  voorwaarde: {} — {}",
+            base.text(rule.condition),
+            f.holds
+        );
         tree(base, &ev, rule.condition, d.agreement, 2, &mut out);
         out.push('\n');
     }
@@ -125,7 +161,15 @@ pub fn explain_text(base: &RuleBase, world: &World, d: &Decision) -> String {
         for e in &d.ended {
             let event = &base.events[e.event];
             let by = &base.docs[event.by];
-            let _ = write!(out, "  {}: {} op {} ({} {})", base.rule_name(e.rule), event.kind.dutch(), event.date, by.meeting, by.id);
+            let _ = write!(
+                out,
+                "  {}: {} op {} ({} {})",
+                base.rule_name(e.rule),
+                event.kind.participle(),
+                event.date,
+                by.meeting,
+                by.id
+            );
             match &event.quote {
                 Some(q) => {
                     let _ = writeln!(out, "\n    bron: \"{q}\"");
@@ -145,17 +189,36 @@ pub fn explain_text(base: &RuleBase, world: &World, d: &Decision) -> String {
 }
 
 /// Prints a node's parts with their values; leaves show the facts they read.
-fn tree(base: &RuleBase, ev: &Evaluator, node: NodeId, agreement: usize, depth: usize, out: &mut String) {
+fn tree(
+    base: &RuleBase,
+    ev: &Evaluator,
+    node: NodeId,
+    agreement: usize,
+    depth: usize,
+    out: &mut String,
+) {
     let pad = "  ".repeat(depth);
     match &base.nodes[node].node {
         Node::And(kids) | Node::Or(kids) => {
             for &k in kids {
-                let _ = writeln!(out, "{pad}{} {} — {}", mark(ev.tri(k, agreement)), base.text(k), ev.tri(k, agreement));
+                let _ = writeln!(
+                    out,
+                    "{pad}{} {} — {}",
+                    mark(ev.tri(k, agreement)),
+                    base.text(k),
+                    ev.tri(k, agreement)
+                );
                 tree(base, ev, k, agreement, depth + 1, out);
             }
         }
         Node::Not(k) => {
-            let _ = writeln!(out, "{pad}{} {} — {}", mark(ev.tri(*k, agreement)), base.text(*k), ev.tri(*k, agreement));
+            let _ = writeln!(
+                out,
+                "{pad}{} {} — {}",
+                mark(ev.tri(*k, agreement)),
+                base.text(*k),
+                ev.tri(*k, agreement)
+            );
             tree(base, ev, *k, agreement, depth + 1, out);
         }
         _ => {

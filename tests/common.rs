@@ -1,0 +1,97 @@
+//! Small helpers so that each behaviour test is one line.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use akkoord::ast::Action;
+use akkoord::check::{self, Loaded};
+use akkoord::error::render_all;
+use akkoord::eval::{Decision, Evaluator, Verdict};
+use jiff::civil::Date;
+
+/// The date most tests evaluate on: the BALV of 30 November 2018.
+pub const BALV: Date = jiff::civil::date(2018, 11, 30);
+
+/// Loads rules and facts given as text, or returns the rendered problems.
+pub fn load(rules: &str, facts: &str) -> Result<Loaded, String> {
+    check::load(&[("test.akk".into(), rules.into())], ("feiten.json", facts))
+        .map_err(|(problems, sources)| render_all(&problems, &sources))
+}
+
+/// The decision for one agreement and action on [`BALV`].
+pub fn decide(rules: &str, facts: &str, agreement: &str, action: Action) -> Decision {
+    let loaded = match load(rules, facts) {
+        Ok(l) => l,
+        Err(rendered) => panic!("rules do not load:\n{rendered}"),
+    };
+    let a = loaded
+        .world
+        .agreement(agreement)
+        .unwrap_or_else(|| panic!("no agreement {agreement}"));
+    Evaluator::new(&loaded.base, &loaded.world, BALV).decide(a, action)
+}
+
+/// The signing verdict for one agreement on [`BALV`].
+pub fn verdict(rules: &str, facts: &str, agreement: &str) -> Verdict {
+    decide(rules, facts, agreement, Action::Signing).verdict
+}
+
+/// The crate's root folder.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs the `akkoord` binary in the crate root; returns exit code, stdout and stderr.
+pub fn akkoord(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_akkoord"))
+        .args(args)
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the akkoord binary runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Compares `actual` with the expected-output file; with `UPDATE_EXPECT=1` rewrites the file.
+pub fn expect_file(relative: &str, actual: &str) {
+    let path = root().join("tests/expected").join(relative);
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap_or(Path::new("."))).expect("create folder");
+        std::fs::write(&path, actual).expect("write expected output");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "missing {}; run with UPDATE_EXPECT=1 to create it",
+            path.display()
+        )
+    });
+    if expected != actual {
+        let first = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(e, a)| e != a)
+            .unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
+        panic!(
+            "output differs from {} at line {}:\n--- expected\n{}\n--- actual\n{}\n(run with UPDATE_EXPECT=1 to accept)",
+            path.display(),
+            first + 1,
+            expected
+                .lines()
+                .skip(first)
+                .take(5)
+                .collect::<Vec<_>>()
+                .join("\n"),
+            actual
+                .lines()
+                .skip(first)
+                .take(5)
+                .collect::<Vec<_>>()
+                .join("\n"),
+        );
+    }
+}

@@ -1,0 +1,144 @@
+//! Bad input gives a clear, located error: the rendered text is kept in
+//! `tests/expected/diagnostics/` for a reviewer to read.
+
+use std::fs;
+
+use akkoord::check;
+use akkoord::error::render_all;
+use akkoord::load::rule_files;
+
+use crate::common::{akkoord, expect_file, root};
+
+/// Loads the shipped rule base plus one bad rule file, or the shipped rules with a bad facts
+/// file; returns the rendered problems.
+fn problems(extra_rule: Option<&str>, facts: &str) -> String {
+    let mut files = rule_files(&root().join("rules")).expect("rules/ loads");
+    for (name, _) in &mut files {
+        *name = name.replacen(&format!("{}/", root().display()), "", 1);
+    }
+    if let Some(extra) = extra_rule {
+        let text = fs::read_to_string(root().join(extra)).expect("bad file exists");
+        files.push((extra.to_string(), text));
+    }
+    let facts_text = fs::read_to_string(root().join(facts)).expect("facts file exists");
+    match check::load(&files, (facts, &facts_text)) {
+        Ok(_) => panic!("expected problems for {extra_rule:?} / {facts}"),
+        Err((problems, sources)) => render_all(&problems, &sources),
+    }
+}
+
+fn bad_rule(name: &str) {
+    let rendered = problems(Some(&format!("tests/bad/{name}.akk")), "rules/feiten.json");
+    expect_file(&format!("diagnostics/{name}.txt"), &rendered);
+}
+
+fn bad_facts(name: &str) {
+    let rendered = problems(None, &format!("tests/bad/facts/{name}.json"));
+    expect_file(&format!("diagnostics/facts_{name}.txt"), &rendered);
+}
+
+#[test]
+fn a_typo_in_a_fact_name_suggests_the_right_one() {
+    bad_rule("typo_in_fact");
+}
+
+#[test]
+fn an_unclosed_quote_points_at_where_it_opens() {
+    bad_rule("unclosed_quote");
+}
+
+#[test]
+fn a_lift_of_a_missing_rule_names_the_rule() {
+    bad_rule("lift_of_missing_rule");
+}
+
+#[test]
+fn a_lift_dated_before_its_target_is_rejected() {
+    bad_rule("lift_before_target");
+}
+
+#[test]
+fn an_impossible_date_is_rejected() {
+    bad_rule("wrong_date");
+}
+
+#[test]
+fn comparing_an_amount_with_a_date_is_a_type_error() {
+    bad_rule("type_mismatch");
+}
+
+#[test]
+fn a_missing_totdat_says_what_was_expected() {
+    bad_rule("missing_until");
+}
+
+#[test]
+fn an_unknown_agreement_suggests_a_known_one() {
+    bad_rule("unknown_agreement");
+}
+
+#[test]
+fn two_statuses_on_one_day_conflict() {
+    bad_rule("conflicting_statuses");
+}
+
+#[test]
+fn a_wrong_type_in_facts_names_the_json_path() {
+    bad_facts("wrong_type");
+}
+
+#[test]
+fn unknown_facts_and_agreements_in_facts_are_errors() {
+    bad_facts("unknown_names");
+}
+
+#[test]
+fn a_malformed_date_in_facts_is_an_error() {
+    bad_facts("bad_date");
+}
+
+#[test]
+fn invalid_json_gives_line_and_column() {
+    bad_facts("invalid");
+}
+
+#[test]
+fn the_cli_exits_2_on_bad_facts_and_prints_the_problem() {
+    let (code, stdout, stderr) = akkoord(&["check", "--facts", "tests/bad/facts/wrong_type.json"]);
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty());
+    assert!(
+        stderr.contains("$.feiten.rob_aanbevelingen_overeengekomen: expected"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_cli_exits_2_on_a_missing_folder() {
+    let (code, _, stderr) = akkoord(&["check", "--rules", "geen_map"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("cannot read `geen_map`: no such file or folder"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_cli_exits_2_on_a_bad_date_argument() {
+    let (code, _, stderr) = akkoord(&["check", "--op", "30-11-2018"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("`30-11-2018` is not a date; write YYYY-MM-DD"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_cli_exits_2_on_an_unknown_agreement() {
+    let (code, _, stderr) = akkoord(&["explain", "gzz"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("unknown agreement `gzz`; did you mean `ggz`?"),
+        "{stderr}"
+    );
+}

@@ -1,0 +1,15 @@
+//! One integration binary; a module per feature.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test that cannot go on should fail loudly"
+)]
+
+mod common;
+
+mod cli;
+mod diagnostics;
+mod language;
+mod properties;
+mod rulebase;
