@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-/// Index of a source file in a [`crate::Sources`] set.
+/// Index of a source file in a [`Sources`] set.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct FileId(pub u32);
 
