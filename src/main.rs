@@ -76,8 +76,27 @@ fn parse_action(text: &str) -> Result<Action, String> {
     })
 }
 
+/// Stack for the worker thread: syntax trees of very long `en`/`of` chains are deep, and
+/// dropping or walking them recurses. Nesting itself is capped by the parser.
+const STACK_BYTES: usize = 256 * 1024 * 1024;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let worker = std::thread::Builder::new()
+        .stack_size(STACK_BYTES)
+        .spawn(move || work(&cli));
+    match worker.map(std::thread::JoinHandle::join) {
+        Ok(Ok(code)) => code,
+        _ => {
+            eprintln!(
+                "error: akkoord stopped unexpectedly; please report this with the input that caused it"
+            );
+            ExitCode::from(70)
+        }
+    }
+}
+
+fn work(cli: &Cli) -> ExitCode {
     let loaded = match load::load(&cli.rules, cli.facts.as_deref()) {
         Ok(loaded) => loaded,
         Err(e) => {
@@ -86,7 +105,7 @@ fn main() -> ExitCode {
         }
     };
     let date = cli.date.unwrap_or_else(|| jiff::Zoned::now().date());
-    match run(&cli, &loaded, date) {
+    match run(cli, &loaded, date) {
         Ok(out) => {
             print!("{out}");
             ExitCode::SUCCESS

@@ -27,9 +27,13 @@ use grammar::{Grammar, Rule as Syn};
 
 type R<T> = Result<T, ParseError>;
 
+/// How deep parentheses may nest. Conditions people write are a few levels deep; the limit keeps
+/// the recursive stages after parsing within the stack on any input.
+pub const MAX_NESTING: usize = 64;
+
 /// Parses one rule file.
 pub fn parse_file(file: FileId, text: &str) -> R<File> {
-    if let Some(err) = unclosed_quote(file, text) {
+    if let Some(err) = unclosed_quote(file, text).or_else(|| too_deep(file, text)) {
         return Err(err);
     }
     let mut pairs = Grammar::parse(Syn::file, text).map_err(|e| syntax_error(file, text, e))?;
@@ -53,6 +57,9 @@ pub fn parse_file(file: FileId, text: &str) -> R<File> {
 
 /// Parses a lone expression, as written in a rule's condition.
 pub fn parse_expr(file: FileId, text: &str) -> R<Expr> {
+    if let Some(err) = too_deep(file, text) {
+        return Err(err);
+    }
     let mut pairs = Grammar::parse(Syn::expr, text).map_err(|e| syntax_error(file, text, e))?;
     let end = pairs.as_str().len();
     if text[end..].trim().is_empty() {
@@ -580,6 +587,50 @@ fn unclosed_quote(file: FileId, text: &str) -> Option<ParseError> {
                 }
             }
             _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Reports the first `(` or `niet` nested deeper than [`MAX_NESTING`]. Text in quotes and
+/// comments is skipped as in [`unclosed_quote`]; this runs after it, so quotes are closed.
+fn too_deep(file: FileId, text: &str) -> Option<ParseError> {
+    let bytes = text.as_bytes();
+    let (mut depth, mut nots, mut i) = (0usize, 0usize, 0usize);
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'(' => depth += 1,
+            b')' => depth = depth.saturating_sub(1),
+            // `bytes[i]` is ASCII, so `i` is a char boundary.
+            b'n' if text[i..].starts_with("niet ") => {
+                nots += 1;
+                i += 3;
+            }
+            b'n' if text[i..].starts_with("not ") => {
+                nots += 1;
+                i += 2;
+            }
+            c if !c.is_ascii_whitespace() => nots = 0,
+            _ => {}
+        }
+        if depth + nots > MAX_NESTING {
+            return Some(ParseError::Syntax {
+                expected: format!("at most {MAX_NESTING} levels of nesting"),
+                span: Span::new(file, i, i + 1),
+                help: Some("split the condition into smaller rules or facts".into()),
+            });
         }
         i += 1;
     }

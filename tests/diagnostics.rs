@@ -142,3 +142,30 @@ fn the_cli_exits_2_on_an_unknown_agreement() {
         "{stderr}"
     );
 }
+
+#[test]
+fn deep_nesting_is_an_error_not_a_crash() {
+    let deep = format!(
+        "motie m \"M\" {{ vergadering ALV 2019-01-01 regel r {{ bron \"z\" vereis {}ja{} voor ondertekening van elk akkoord }} }}",
+        "(".repeat(5000),
+        ")".repeat(5000)
+    );
+    let err = crate::common::load(&deep, r#"{"akkoorden": {}}"#)
+        .err()
+        .unwrap_or_default();
+    assert!(
+        err.contains("expected at most 64 levels of nesting"),
+        "{err}"
+    );
+    let nots = format!(
+        "motie m \"M\" {{ vergadering ALV 2019-01-01 regel r {{ bron \"z\" vereis {}ja voor ondertekening van elk akkoord }} }}",
+        "niet ".repeat(3000)
+    );
+    let err = crate::common::load(&nots, r#"{"akkoorden": {}}"#)
+        .err()
+        .unwrap_or_default();
+    assert!(
+        err.contains("expected at most 64 levels of nesting"),
+        "{err}"
+    );
+}

@@ -305,17 +305,16 @@ impl ExprChecker<'_> {
     }
 }
 
+/// The operands of a chain of `en` (or of `of`), left to right. Iterative: a chain written
+/// without parentheses may be thousands of operands long.
 fn flatten<'e>(e: &'e Expr, is_and: bool, out: &mut Vec<&'e Expr>) {
-    match &e.kind {
-        ExprKind::And(a, b) if is_and => {
-            flatten(a, is_and, out);
-            flatten(b, is_and, out);
+    let mut stack = vec![e];
+    while let Some(e) = stack.pop() {
+        match &e.kind {
+            ExprKind::And(a, b) if is_and => stack.extend([&**b, &**a]),
+            ExprKind::Or(a, b) if !is_and => stack.extend([&**b, &**a]),
+            _ => out.push(e),
         }
-        ExprKind::Or(a, b) if !is_and => {
-            flatten(a, is_and, out);
-            flatten(b, is_and, out);
-        }
-        _ => out.push(e),
     }
 }
 
