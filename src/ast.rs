@@ -120,14 +120,35 @@ pub struct Rule {
     pub id: Ident,
     /// The sentence of the source document the rule encodes.
     pub quote: Spanned<String>,
-    /// Forbid-until or require.
-    pub kind: RuleKind,
-    /// The action the rule conditions.
-    pub action: Spanned<Action>,
-    /// Which agreements the rule speaks of.
-    pub selector: Selector,
-    /// The condition that must hold for the action to be allowed.
+    /// What the rule does: condition an action, or signal a commitment.
+    pub effect: Effect,
+    /// The condition: what must hold for the action, or when the signal falls due.
     pub condition: Expr,
+    /// `onder voorbehoud "…"`: the requirement may still be met after the action.
+    pub reservation: Option<Spanned<String>>,
+    /// `geldig vanaf …`: the first day the rule binds, when later than its adoption.
+    pub valid_from: Option<Spanned<Date>>,
+    /// `geldig tot …`: the first day the rule no longer binds.
+    pub valid_to: Option<Spanned<Date>>,
+}
+
+/// What a rule does.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    /// `verbied …` or `vereis …`: conditions an action on the agreements the selector names.
+    Condition {
+        /// Forbid-until or require.
+        kind: RuleKind,
+        /// The action the rule conditions.
+        action: Spanned<Action>,
+        /// Which agreements the rule speaks of.
+        selector: Selector,
+    },
+    /// `signaal "…" wanneer …`: a commitment that falls due when the condition holds.
+    Signal {
+        /// What falls due.
+        text: Spanned<String>,
+    },
 }
 
 /// The two kinds of conditioning rule; both mean `niet selector of condition`.
@@ -528,20 +549,46 @@ impl fmt::Display for Source {
         for rule in &self.rules {
             write!(f, "  regel {} {{\n    bron ", rule.id)?;
             write_string(f, &rule.quote.node)?;
-            let action = rule.action.node.dutch();
-            match rule.kind {
-                RuleKind::Forbid => writeln!(
+            let cond = &rule.condition;
+            match &rule.effect {
+                Effect::Condition {
+                    kind: RuleKind::Forbid,
+                    action,
+                    selector,
+                } => write!(
                     f,
-                    "\n    verbied {action} van {} totdat {}",
-                    rule.selector, rule.condition
+                    "\n    verbied {} van {selector} totdat {cond}",
+                    action.node.dutch()
                 )?,
-                RuleKind::Require => writeln!(
+                Effect::Condition {
+                    kind: RuleKind::Require,
+                    action,
+                    selector,
+                } => write!(
                     f,
-                    "\n    vereis {} voor {action} van {}",
-                    rule.condition, rule.selector
+                    "\n    vereis {cond} voor {} van {selector}",
+                    action.node.dutch()
                 )?,
+                Effect::Signal { text } => {
+                    f.write_str("\n    signaal ")?;
+                    write_string(f, &text.node)?;
+                    write!(f, " wanneer {cond}")?;
+                }
             }
-            writeln!(f, "  }}")?;
+            if let Some(reservation) = &rule.reservation {
+                f.write_str("\n    onder voorbehoud ")?;
+                write_string(f, &reservation.node)?;
+            }
+            if rule.valid_from.is_some() || rule.valid_to.is_some() {
+                f.write_str("\n    geldig")?;
+                if let Some(from) = &rule.valid_from {
+                    write!(f, " vanaf {from}")?;
+                }
+                if let Some(to) = &rule.valid_to {
+                    write!(f, " tot {to}")?;
+                }
+            }
+            writeln!(f, "\n  }}")?;
         }
         for event in &self.events {
             let targets: Vec<String> = event.targets.iter().map(|t| t.to_string()).collect();

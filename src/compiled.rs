@@ -95,18 +95,62 @@ pub struct Rule {
     pub id: String,
     /// The sentence it encodes, with whitespace runs collapsed to one space.
     pub quote: String,
-    /// Forbid-until or require.
-    pub kind: RuleKind,
-    /// The action it conditions.
-    pub action: Action,
-    /// The agreements it speaks of.
-    pub selector: Selector,
-    /// The selector's text as written, for reports.
-    pub selector_text: String,
+    /// What the rule does.
+    pub effect: Effect,
     /// The condition, a boolean node.
     pub condition: NodeId,
+    /// For a requirement that may be met after the action: what remains to be met.
+    pub reservation: Option<String>,
+    /// The first day the rule binds, when later than its source's adoption.
+    pub valid_from: Option<Date>,
+    /// The first day the rule no longer binds.
+    pub valid_to: Option<Date>,
     /// Where it was written.
     pub span: Span,
+}
+
+/// What a rule does.
+#[derive(Clone, Debug)]
+pub enum Effect {
+    /// Conditions an action on the selected agreements.
+    Condition {
+        /// Forbid-until or require.
+        kind: RuleKind,
+        /// The action it conditions.
+        action: Action,
+        /// The agreements it speaks of.
+        selector: Selector,
+        /// The selector's text as written, for reports.
+        selector_text: String,
+    },
+    /// A commitment that falls due when the condition holds.
+    Signal {
+        /// What falls due.
+        text: String,
+    },
+}
+
+impl Rule {
+    /// The action a conditioning rule speaks of; `None` for a signal.
+    pub fn action(&self) -> Option<Action> {
+        match &self.effect {
+            Effect::Condition { action, .. } => Some(*action),
+            Effect::Signal { .. } => None,
+        }
+    }
+
+    /// The selector of a conditioning rule; `None` for a signal.
+    pub fn selector(&self) -> Option<&Selector> {
+        match &self.effect {
+            Effect::Condition { selector, .. } => Some(selector),
+            Effect::Signal { .. } => None,
+        }
+    }
+
+    /// True when the rule's own validity covers `date`.
+    pub fn valid_on(&self, date: Date) -> bool {
+        self.valid_from.is_none_or(|f| f <= date) && self.valid_to.is_none_or(|t| date < t)
+    }
 }
 
 /// What an event applies to.

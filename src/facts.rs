@@ -20,6 +20,7 @@
 use jiff::civil::Date;
 use serde_json::{Map, Value as Json};
 
+use crate::ast::Action;
 use crate::compiled::{Agreement, AgreementId, FactId, RuleBase};
 use crate::error::FactsError;
 use crate::span::{FileId, Span};
@@ -65,6 +66,29 @@ pub struct World {
     pub attrs: Vec<Vec<Timeline>>,
     /// `facts[fact]`: one timeline for a plain fact, one per agreement for a per-agreement fact.
     pub facts: Vec<Vec<Timeline>>,
+    /// What was done with the agreements, in file order.
+    pub recorded: Vec<Recorded>,
+}
+
+static EMPTY: Timeline = Timeline(Vec::new());
+
+/// Something the board did with an agreement, as the facts file records it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Recorded {
+    /// The agreement.
+    pub agreement: AgreementId,
+    /// What was done.
+    pub action: Action,
+    /// When.
+    pub date: Date,
+    /// By whom, when recorded.
+    pub by: Option<String>,
+    /// The reservation it was done under, when recorded.
+    pub reservation: Option<String>,
+    /// The document that records it.
+    pub source: Option<String>,
+    /// JSON path of the record, for reports.
+    pub path: String,
 }
 
 impl World {
@@ -75,17 +99,34 @@ impl World {
 
     /// The timeline of a fact, for a given agreement when the fact is per agreement.
     pub fn fact(&self, fact: FactId, agreement: AgreementId) -> &Timeline {
-        static EMPTY: Timeline = Timeline(Vec::new());
-        let slots = &self.facts[fact];
+        let Some(slots) = self.facts.get(fact) else {
+            return &EMPTY;
+        };
         slots
             .get(if slots.len() == 1 { 0 } else { agreement })
             .unwrap_or(&EMPTY)
+    }
+
+    /// The timeline of an agreement's attribute.
+    pub fn attr(&self, agreement: AgreementId, attr: usize) -> &Timeline {
+        self.attrs
+            .get(agreement)
+            .and_then(|a| a.get(attr))
+            .unwrap_or(&EMPTY)
+    }
+
+    /// An agreement's id, for reports.
+    pub fn agreement_id(&self, agreement: AgreementId) -> &str {
+        self.agreements
+            .get(agreement)
+            .map_or("?", |a| a.id.as_str())
     }
 }
 
 const AGREEMENTS: [&str; 2] = ["akkoorden", "agreements"];
 const FACTS: [&str; 2] = ["feiten", "facts"];
 const NAME: [&str; 2] = ["naam", "name"];
+const RECORDED: [&str; 2] = ["handelingen", "actions"];
 
 /// Reads and validates a facts file against the declarations in `base`. Collects every error;
 /// the world holds whatever could be read, so later checks can still name its agreements.
@@ -211,6 +252,9 @@ impl Loader<'_> {
                                 Some(s) => name = s.to_string(),
                                 None => self.type_error(&path, "text", value, None),
                             }
+                        } else if RECORDED.contains(&key.as_str()) {
+                            let agreement = self.world.agreements.len();
+                            self.recorded(&path, agreement, value);
                         } else if let Some(a) = self.base.attrs.iter().position(|a| &a.name == key)
                         {
                             let ty = self.base.attrs[a].ty.clone();
@@ -236,6 +280,71 @@ impl Loader<'_> {
             });
             self.world.attrs.push(attrs);
         }
+    }
+
+    /// `"handelingen": [{"handeling": "ondertekening", "datum": "…", "door": "…", "voorbehoud": "…"}]`
+    fn recorded(&mut self, path: &str, agreement: AgreementId, json: &Json) {
+        let Some(items) = json.as_array() else {
+            self.type_error(path, "a list of recorded actions", json, None);
+            return;
+        };
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("{path}[{i}]");
+            let Some(obj) = item.as_object() else {
+                self.type_error(&path, "an object with `handeling` and `datum`", item, None);
+                continue;
+            };
+            let mut record = Recorded {
+                agreement,
+                action: Action::Signing,
+                date: Date::MIN,
+                by: None,
+                reservation: None,
+                source: None,
+                path: path.clone(),
+            };
+            let (mut has_action, mut has_date) = (false, false);
+            for (key, field) in obj {
+                let p = format!("{path}.{key}");
+                match key.as_str() {
+                    "handeling" | "action" => match field.as_str().and_then(Action::from_word) {
+                        Some(a) => (record.action, has_action) = (a, true),
+                        None => {
+                            let expected =
+                                "`ondertekening`, `instemming`, `uitvoering` or `onderhandeling`";
+                            self.type_error(&p, expected, field, None);
+                        }
+                    },
+                    "datum" | "date" => {
+                        if let Some(d) = self.date(&p, field) {
+                            (record.date, has_date) = (d, true);
+                        }
+                    }
+                    "door" | "by" => record.by = self.text(&p, field),
+                    "voorbehoud" | "reservation" => record.reservation = self.text(&p, field),
+                    "bron" | "source" => record.source = self.text(&p, field),
+                    _ => {
+                        let known = ["handeling", "datum", "door", "voorbehoud", "bron"];
+                        let help = did_you_mean(key, known);
+                        self.unknown(p, "field", key, help);
+                    }
+                }
+            }
+            if has_action && has_date {
+                self.world.recorded.push(record);
+            } else {
+                let help = Some("each recorded action needs `handeling` and `datum`".to_string());
+                self.type_error(&path, "an object with `handeling` and `datum`", item, help);
+            }
+        }
+    }
+
+    fn text(&mut self, path: &str, json: &Json) -> Option<String> {
+        let text = json.as_str().map(str::to_string);
+        if text.is_none() {
+            self.type_error(path, "text", json, None);
+        }
+        text
     }
 
     fn facts(&mut self, path: &str, json: &Json) {

@@ -6,13 +6,14 @@ use std::process::ExitCode;
 use akkoord::ast::Action;
 use akkoord::check::Loaded;
 use akkoord::eval::{Decision, Evaluator};
-use akkoord::{load, report, suggest};
+use akkoord::{eval, load, report, suggest};
 use clap::{Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
 const EXIT_CODES: &str = "\
 Exit codes:
   0  ran; the verdicts are in the output
+  1  audit: at least one recorded action was taken without the rules' consent
   2  bad input: a rule file, the facts file or an argument has a problem (all are listed)";
 
 /// Which agreements may the VNG board sign under the motions the members adopted, and why.
@@ -53,6 +54,16 @@ enum Command {
         #[arg(long = "handeling", visible_alias = "action", value_parser = parse_action)]
         action: Option<Action>,
     },
+    /// The verdict over time: consecutive periods, each with the events that opened it.
+    Timeline {
+        /// The agreement id, e.g. `ggz`.
+        agreement: String,
+        /// The action; default: every action rules speak of.
+        #[arg(long = "handeling", visible_alias = "action", value_parser = parse_action)]
+        action: Option<Action>,
+    },
+    /// Every recorded action checked against the verdict on the day it was taken.
+    Audit,
     /// Load and check the rules and facts only; report every problem.
     Validate,
 }
@@ -106,9 +117,9 @@ fn work(cli: &Cli) -> ExitCode {
     };
     let date = cli.date.unwrap_or_else(|| jiff::Zoned::now().date());
     match run(cli, &loaded, date) {
-        Ok(out) => {
+        Ok((out, code)) => {
             print!("{out}");
-            ExitCode::SUCCESS
+            code
         }
         Err(message) => {
             eprintln!("error: {message}");
@@ -117,17 +128,20 @@ fn work(cli: &Cli) -> ExitCode {
     }
 }
 
-fn run(cli: &Cli, loaded: &Loaded, date: Date) -> Result<String, String> {
+fn run(cli: &Cli, loaded: &Loaded, date: Date) -> Result<(String, ExitCode), String> {
     let (base, world) = (&loaded.base, &loaded.world);
     let ev = Evaluator::new(base, world, date);
+    let json = matches!(cli.format, Format::Json);
+    let ok = |out: String| Ok((out, ExitCode::SUCCESS));
     match &cli.command {
-        Command::Validate => Ok(format!(
-            "ok: {} rule files, {} sources, {} rules, {} facts declared, {} agreements\n",
+        Command::Validate => ok(format!(
+            "ok: {} rule files, {} sources, {} rules, {} facts declared, {} agreements, {} recorded actions\n",
             loaded.rule_files,
             base.docs.len(),
             base.rules.len(),
             base.facts.len(),
-            world.agreements.len()
+            world.agreements.len(),
+            world.recorded.len(),
         )),
         Command::Check { agreements, action } => {
             let ids = if agreements.is_empty() {
@@ -140,31 +154,65 @@ fn run(cli: &Cli, loaded: &Loaded, date: Date) -> Result<String, String> {
             };
             let decisions: Vec<Decision> = ids
                 .into_iter()
-                .flat_map(|a| {
-                    let actions = action.map_or_else(|| ev.actions(a), |h| vec![h]);
-                    actions.into_iter().map(move |h| (a, h))
-                })
+                .flat_map(|a| actions(&ev, a, *action).into_iter().map(move |h| (a, h)))
                 .map(|(a, h)| ev.decide(a, h))
                 .collect();
-            Ok(match cli.format {
-                Format::Text => report::check_text(base, world, &decisions),
-                Format::Json => report::check_json(base, world, &decisions),
+            let signals = ev.signals();
+            ok(if json {
+                report::check_json(base, world, &decisions, &signals)
+            } else {
+                report::check_text(base, world, &decisions, &signals)
             })
         }
         Command::Explain { agreement, action } => {
             let a = find(loaded, agreement)?;
-            let actions = action.map_or_else(|| ev.actions(a), |h| vec![h]);
-            let decisions: Vec<Decision> = actions.into_iter().map(|h| ev.decide(a, h)).collect();
-            Ok(match cli.format {
-                Format::Text => decisions
+            let decisions: Vec<Decision> = actions(&ev, a, *action)
+                .into_iter()
+                .map(|h| ev.decide(a, h))
+                .collect();
+            ok(if json {
+                report::explain_json(base, world, &decisions)
+            } else {
+                let texts: Vec<String> = decisions
                     .iter()
                     .map(|d| report::explain_text(base, world, d))
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-                Format::Json => report::check_json(base, world, &decisions),
+                    .collect();
+                texts.join("\n")
             })
         }
+        Command::Timeline { agreement, action } => {
+            let a = find(loaded, agreement)?;
+            let mut outs = Vec::new();
+            for h in actions(&ev, a, *action) {
+                let periods = eval::timeline(base, world, a, h);
+                outs.push(if json {
+                    report::timeline_json(base, world, &periods)
+                } else {
+                    report::timeline_text(base, world, &periods)
+                });
+            }
+            ok(outs.join("\n"))
+        }
+        Command::Audit => {
+            let audited = eval::audit(base, world);
+            let code = if audited.iter().all(|a| a.allowed) {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            };
+            let out = if json {
+                report::audit_json(base, world, &audited)
+            } else {
+                report::audit_text(base, world, &audited)
+            };
+            Ok((out, code))
+        }
     }
+}
+
+/// The action asked for, or every action the rules speak of for the agreement.
+fn actions(ev: &Evaluator, agreement: usize, asked: Option<Action>) -> Vec<Action> {
+    asked.map_or_else(|| ev.actions(agreement), |h| vec![h])
 }
 
 fn find(loaded: &Loaded, id: &str) -> Result<usize, String> {

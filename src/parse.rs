@@ -9,8 +9,9 @@ use pest::iterators::Pair;
 use pest::pratt_parser::{Assoc, Op, PrattParser};
 
 use crate::ast::{
-    Action, Arg, AttrDecl, ChoiceDecl, CmpOp, Event, EventKind, Expr, ExprKind, FactDecl, File,
-    Ident, Item, Literal, Rule, RuleKind, Selector, SetItem, Source, SourceKind, Target, TypeName,
+    Action, Arg, AttrDecl, ChoiceDecl, CmpOp, Effect, Event, EventKind, Expr, ExprKind, FactDecl,
+    File, Ident, Item, Literal, Rule, RuleKind, Selector, SetItem, Source, SourceKind, Target,
+    TypeName,
 };
 use crate::error::ParseError;
 use crate::span::{FileId, Span, Spanned};
@@ -259,39 +260,80 @@ impl Cx {
             .next()
             .map(|p| self.quote(p))
             .unwrap_or_else(|| Spanned::new(String::new(), Span::default()));
-        let body = inner.next();
-        let Some(body) = body else {
+        let Some(body) = inner.next() else {
             return Err(ParseError::Syntax {
-                expected: "`verbied` or `vereis`".into(),
+                expected: "`verbied`, `vereis` or `signaal`".into(),
                 span: id.span,
                 help: None,
             });
         };
-        let kind = if body.as_rule() == Syn::forbid {
-            RuleKind::Forbid
-        } else {
-            RuleKind::Require
-        };
-        let (mut action, mut selector, mut condition) = (None, None, None);
+        let body_rule = body.as_rule();
+        let (mut action, mut selector, mut condition, mut text) = (None, None, None, None);
         for p in body.into_inner() {
             match p.as_rule() {
                 Syn::action => action = Some(self.action(p)),
                 Syn::selector => selector = Some(self.selector(p)?),
                 Syn::expr => condition = Some(self.expr(p)?),
+                Syn::string => text = Some(self.string(p)),
                 _ => {}
             }
         }
-        Ok(Rule {
+        let effect = match body_rule {
+            Syn::signal => Effect::Signal {
+                text: text.unwrap_or_else(|| Spanned::new(String::new(), Span::default())),
+            },
+            kind => Effect::Condition {
+                kind: if kind == Syn::forbid {
+                    RuleKind::Forbid
+                } else {
+                    RuleKind::Require
+                },
+                action: action.unwrap_or_else(|| Spanned::new(Action::Signing, Span::default())),
+                selector: selector.unwrap_or(Selector::Every),
+            },
+        };
+        let mut rule = Rule {
             id,
             quote,
-            kind,
-            action: action.unwrap_or_else(|| Spanned::new(Action::Signing, Span::default())),
-            selector: selector.unwrap_or(Selector::Every),
+            effect,
             condition: condition.unwrap_or(Expr {
                 kind: ExprKind::Lit(Literal::Bool(true)),
                 span: Span::default(),
             }),
-        })
+            reservation: None,
+            valid_from: None,
+            valid_to: None,
+        };
+        for p in inner {
+            match p.as_rule() {
+                Syn::reservation => {
+                    rule.reservation = p
+                        .into_inner()
+                        .find(|s| s.as_rule() == Syn::string)
+                        .map(|s| self.string(s))
+                }
+                Syn::validity => self.validity(p, &mut rule)?,
+                _ => {}
+            }
+        }
+        Ok(rule)
+    }
+
+    /// `geldig vanaf … tot …`
+    fn validity(&self, pair: Pair<Syn>, rule: &mut Rule) -> R<()> {
+        for p in pair.into_inner() {
+            let is_from = p.as_rule() == Syn::valid_from;
+            let Some(date) = p.into_inner().find(|d| d.as_rule() == Syn::date) else {
+                continue;
+            };
+            let date = Some(self.date(date)?);
+            if is_from {
+                rule.valid_from = date;
+            } else {
+                rule.valid_to = date;
+            }
+        }
+        Ok(())
     }
 
     /// `bron "…"`
@@ -701,7 +743,10 @@ fn user_words(syn: Syn) -> &'static str {
             "`afgehandeld`, `aangehouden`, `ingetrokken` or `verworpen`"
         }
         Syn::quote => "`bron \"…\"` with the quoted sentence",
-        Syn::forbid | Syn::require => "`verbied` or `vereis`",
+        Syn::forbid | Syn::require | Syn::signal => "`verbied`, `vereis` or `signaal`",
+        Syn::reservation => "`onder voorbehoud \"…\"`",
+        Syn::validity => "`geldig vanaf …` or `geldig tot …`",
+        Syn::kw_when => "`wanneer`",
         Syn::action => "an action (`ondertekening`, `instemming`, `uitvoering`, `onderhandeling`)",
         Syn::kw_prep => "`van`, `met` or `over`",
         Syn::selector | Syn::selector_ids | Syn::selector_where | Syn::selector_every => {

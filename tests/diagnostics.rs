@@ -83,6 +83,21 @@ fn two_statuses_on_one_day_conflict() {
 }
 
 #[test]
+fn validity_before_adoption_and_an_empty_period_are_rejected() {
+    bad_rule("valid_before_adoption");
+}
+
+#[test]
+fn lifting_a_rule_that_was_already_lifted_is_rejected() {
+    bad_rule("lift_twice");
+}
+
+#[test]
+fn a_signal_cannot_read_the_agreement_at_hand() {
+    bad_rule("signal_without_agreement");
+}
+
+#[test]
 fn a_wrong_type_in_facts_names_the_json_path() {
     bad_facts("wrong_type");
 }

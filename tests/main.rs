@@ -10,6 +10,7 @@ mod common;
 
 mod cli;
 mod diagnostics;
+mod history;
 mod language;
 mod properties;
 mod rulebase;

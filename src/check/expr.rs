@@ -12,6 +12,8 @@ use super::{Checker, unknown};
 pub(super) struct ExprChecker<'a> {
     pub(super) cx: &'a mut Checker,
     pub(super) world: &'a World,
+    /// False for a signal's condition: there is no agreement at hand.
+    pub(super) in_agreement: bool,
 }
 
 /// A compiled node and its type; `None` when an error was already reported for it.
@@ -112,6 +114,9 @@ impl ExprChecker<'_> {
         let base = &self.cx.base;
         if let Some(a) = base.attrs.iter().position(|d| d.name == name) {
             let ty = base.attrs[a].ty.clone();
+            if !self.in_agreement {
+                self.no_agreement(name, span);
+            }
             return (self.push(Node::Attr(a), span), Some(ty));
         }
         if let Some(f) = base.facts.iter().position(|d| d.name == name) {
@@ -202,6 +207,10 @@ impl ExprChecker<'_> {
             });
         }
         let who = match arg {
+            Arg::This if !self.in_agreement => {
+                self.no_agreement(&format!("{}(akkoord)", name.node), span);
+                Who::This
+            }
             Arg::This => Who::This,
             Arg::Agreement(id) => match self.agreement(id) {
                 Some(a) => Who::Agreement(a),
@@ -241,6 +250,14 @@ impl ExprChecker<'_> {
             }
         }
         (node, Some(Type::Bool))
+    }
+
+    fn no_agreement(&mut self, name: &str, span: Span) {
+        self.cx.errors.push(CheckError::Usage {
+            message: format!("`{name}` needs an agreement, but a signal has none at hand"),
+            span,
+            help: Some("name the agreement, e.g. `feit(ggz)`, or use a fact with one value".into()),
+        });
     }
 
     fn is_declared(&self, e: &Expr) -> bool {

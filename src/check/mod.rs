@@ -7,8 +7,8 @@ use std::collections::HashMap;
 
 use crate::ast::{self, Item, SourceKind};
 use crate::compiled::{
-    AttrDecl, ChoiceDecl, Doc, DocId, Event, FactDecl, Rule, RuleBase, RuleId, Selector, Target,
-    squash,
+    AttrDecl, ChoiceDecl, Doc, DocId, Effect, Event, FactDecl, Rule, RuleBase, RuleId, Selector,
+    Target, squash,
 };
 use crate::error::{CheckError, FactsError, Problem};
 use crate::facts::{self, World};
@@ -278,33 +278,109 @@ impl Checker {
                 help: Some("quote the sentence of the source document the rule encodes".into()),
             });
         }
-        let mut ex = expr::ExprChecker { cx: self, world };
-        let selector = match &rule.selector {
-            ast::Selector::Every => Selector::Every,
-            ast::Selector::Where(e) => Selector::Where(ex.condition(e, "the selector")),
-            ast::Selector::Ids(ids) => {
-                Selector::Ids(ids.iter().filter_map(|id| ex.agreement(id)).collect())
+        let in_agreement = matches!(rule.effect, ast::Effect::Condition { .. });
+        let mut ex = expr::ExprChecker {
+            cx: self,
+            world,
+            in_agreement,
+        };
+        let (effect, condition) = match &rule.effect {
+            ast::Effect::Condition {
+                kind,
+                action,
+                selector,
+            } => {
+                let compiled = match selector {
+                    ast::Selector::Every => Selector::Every,
+                    ast::Selector::Where(e) => Selector::Where(ex.condition(e, "the selector")),
+                    ast::Selector::Ids(ids) => {
+                        Selector::Ids(ids.iter().filter_map(|id| ex.agreement(id)).collect())
+                    }
+                };
+                let condition = ex.condition(&rule.condition, "the condition");
+                let selector_text = match selector {
+                    ast::Selector::Where(e) => {
+                        format!("akkoord waar {}", squash(self.base.sources.slice(e.span)))
+                    }
+                    other => other.to_string(),
+                };
+                let effect = Effect::Condition {
+                    kind: *kind,
+                    action: action.node,
+                    selector: compiled,
+                    selector_text,
+                };
+                (effect, condition)
+            }
+            ast::Effect::Signal { text } => {
+                let condition = ex.condition(&rule.condition, "the signal's condition");
+                (
+                    Effect::Signal {
+                        text: squash(&text.node),
+                    },
+                    condition,
+                )
             }
         };
-        let condition = ex.condition(&rule.condition, "the condition");
-        let selector_text = match &rule.selector {
-            ast::Selector::Where(e) => {
-                format!("akkoord waar {}", squash(self.base.sources.slice(e.span)))
-            }
-            other => other.to_string(),
-        };
-        let span = rule.id.span;
+        if let (Some(reservation), ast::Effect::Signal { .. }) = (&rule.reservation, &rule.effect) {
+            self.errors.push(CheckError::Usage {
+                message: "a signal cannot carry a reservation".into(),
+                span: reservation.span,
+                help: Some("`onder voorbehoud` belongs to a `vereis` or `verbied` rule".into()),
+            });
+        }
+        self.validity(doc, rule);
         self.base.rules.push(Rule {
             doc,
             id: rule.id.node.clone(),
             quote: squash(&rule.quote.node),
-            kind: rule.kind,
-            action: rule.action.node,
-            selector,
-            selector_text,
+            effect,
             condition,
-            span,
+            reservation: rule.reservation.as_ref().map(|r| squash(&r.node)),
+            valid_from: rule.valid_from.as_ref().map(|d| d.node),
+            valid_to: rule.valid_to.as_ref().map(|d| d.node),
+            span: rule.id.span,
         });
+    }
+
+    /// `geldig vanaf … tot …` must lie after the source's adoption and be a real period.
+    fn validity(&mut self, doc: DocId, rule: &ast::Rule) {
+        let adopted = self.base.docs[doc].date;
+        if let Some(from) = &rule.valid_from
+            && from.node < adopted
+        {
+            self.errors.push(CheckError::History {
+                message: format!(
+                    "rule `{}` is valid from {} but its source was adopted on {adopted}",
+                    rule.id.node, from.node
+                ),
+                span: from.span,
+                label: "before the adoption".into(),
+                help: Some(
+                    "a rule cannot bind before the meeting that adopted it; drop `vanaf` or correct the date".into(),
+                ),
+            });
+        }
+        let start = rule
+            .valid_from
+            .as_ref()
+            .map_or(adopted, |f| f.node.max(adopted));
+        if let Some(to) = &rule.valid_to
+            && to.node <= start
+        {
+            self.errors.push(CheckError::History {
+                message: format!(
+                    "rule `{}` stops being valid on {}, before it starts on {start}",
+                    rule.id.node, to.node
+                ),
+                span: to.span,
+                label: "ends before it starts".into(),
+                help: Some(
+                    "`tot` is the first day the rule no longer binds; it must come after `vanaf`"
+                        .into(),
+                ),
+            });
+        }
     }
 
     fn event(&mut self, by: DocId, event: &ast::Event) {
@@ -459,14 +535,14 @@ impl Checker {
     fn index(&mut self, world: &World) {
         let mut rules_for: Vec<Vec<RuleId>> = vec![Vec::new(); world.agreements.len()];
         for (r, rule) in self.base.rules.iter().enumerate() {
-            if let Selector::Ids(ids) = &rule.selector {
+            if let Some(Selector::Ids(ids)) = rule.selector() {
                 for &a in ids {
                     rules_for[a].push(r);
                 }
             }
         }
         for (r, rule) in self.base.rules.iter().enumerate() {
-            if !matches!(rule.selector, Selector::Ids(_)) {
+            if matches!(rule.selector(), Some(Selector::Every | Selector::Where(_))) {
                 for list in &mut rules_for {
                     list.push(r);
                 }

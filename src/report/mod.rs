@@ -3,8 +3,8 @@
 mod json;
 mod text;
 
-pub use json::{check_json, explain_json};
-pub use text::{check_text, explain_text};
+pub use json::{audit_json, check_json, explain_json, timeline_json};
+pub use text::{audit_text, check_text, explain_text, timeline_text};
 
 use crate::ast::SourceKind;
 use crate::compiled::{Node, RuleBase, RuleId};

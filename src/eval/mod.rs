@@ -1,7 +1,12 @@
 //! Checked rules + facts + a date → verdicts with explanations, in three-valued logic.
 //!
 //! Each rule in force for an action contributes `niet selector of voorwaarde`; the verdict is
-//! their conjunction: *mag* (yes), *niet* (no) or *onbepaald* (unknown).
+//! their conjunction: *mag* (yes), *niet* (no) or *onbepaald* (unknown), or *mag onder
+//! voorbehoud* when only requirements marked `onder voorbehoud` are still open.
+
+mod history;
+
+pub use history::{Audited, Happening, Period, audit, timeline};
 
 use std::fmt;
 
@@ -9,7 +14,7 @@ use jiff::civil::Date;
 
 use crate::ast::Action;
 use crate::compiled::{
-    AgreementId, Event, FactId, Node, NodeId, RuleBase, RuleId, Selector, Target, Who,
+    AgreementId, Effect, FactId, Node, NodeId, RuleBase, RuleId, Selector, Target, Who,
 };
 use crate::facts::{Entry, World};
 use crate::value::{Tri, Value};
@@ -21,18 +26,27 @@ pub enum Verdict {
     Niet,
     /// Unknown: no rule says no, but some depend on facts not yet known.
     Onbepaald,
+    /// Yes, under reservation: every rule holds except requirements the rules mark as ones that
+    /// may be met after the action, and those are still open.
+    MagOnderVoorbehoud,
     /// Yes: every rule in force is satisfied.
     Mag,
 }
 
 impl Verdict {
-    /// The Dutch word reports print.
+    /// The Dutch words reports print.
     pub fn word(self) -> &'static str {
         match self {
             Verdict::Mag => "mag",
+            Verdict::MagOnderVoorbehoud => "mag onder voorbehoud",
             Verdict::Niet => "niet",
             Verdict::Onbepaald => "onbepaald",
         }
+    }
+
+    /// True for *mag* and *niet*: verdicts no unknown fact can change.
+    pub fn is_definite(self) -> bool {
+        matches!(self, Verdict::Mag | Verdict::Niet)
     }
 }
 
@@ -87,8 +101,28 @@ pub struct Finding {
 pub struct Ended {
     /// The rule.
     pub rule: RuleId,
-    /// The event that ended it.
-    pub event: usize,
+    /// Why it ended.
+    pub why: EndReason,
+}
+
+/// Why a rule no longer binds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EndReason {
+    /// A later decision lifted, settled, withdrew or rejected it (index into `RuleBase::events`).
+    Event(usize),
+    /// Its own validity ran out on this date (`geldig tot`).
+    Expired(Date),
+}
+
+/// Whether a signal (a commitment that falls due when its condition holds) is due on a date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SignalState {
+    /// The signal rule.
+    pub rule: RuleId,
+    /// Yes: due; no: not due; unknown: cannot tell yet.
+    pub due: Tri,
+    /// The parts of the condition that decide it.
+    pub because: Vec<Atom>,
 }
 
 /// The verdict for one agreement and action on one date, with its reasons.
@@ -104,7 +138,10 @@ pub struct Decision {
     pub verdict: Verdict,
     /// Every rule in force whose selector does not rule the agreement out, in rule order.
     pub findings: Vec<Finding>,
-    /// For *onbepaald*: the unknown facts that could change the outcome, each once.
+    /// For *mag onder voorbehoud*: the rules whose reservations are still open.
+    pub reservations: Vec<RuleId>,
+    /// For *onbepaald* and *mag onder voorbehoud*: the unknown facts that could change the
+    /// outcome, each once.
     pub open: Vec<FactUse>,
     /// Rules that selected the agreement but had ended by the date.
     pub ended: Vec<Ended>,
@@ -112,16 +149,20 @@ pub struct Decision {
 
 impl Decision {
     /// The findings that decide the verdict: the failing rules for *niet*, the unknown ones for
-    /// *onbepaald*, all applicable ones for *mag*.
+    /// *onbepaald*, the open reservations for *mag onder voorbehoud*, all applicable ones for *mag*.
     pub fn deciding(&self) -> impl Iterator<Item = &Finding> {
         let want = match self.verdict {
             Verdict::Niet => Tri::No,
-            Verdict::Onbepaald => Tri::Unknown,
+            Verdict::Onbepaald | Verdict::MagOnderVoorbehoud => Tri::Unknown,
             Verdict::Mag => Tri::Yes,
         };
         self.findings.iter().filter(move |f| f.value == want)
     }
 }
+
+/// The agreement index signals are evaluated with: they read no agreement (the checker
+/// ensures it), and every lookup by this index finds nothing.
+const NO_AGREEMENT: AgreementId = AgreementId::MAX;
 
 /// Evaluates rules against facts on one date.
 pub struct Evaluator<'a> {
@@ -136,29 +177,51 @@ impl<'a> Evaluator<'a> {
         Evaluator { base, world, date }
     }
 
-    /// The event that ended `rule` (or its source) on or before the date, if any.
-    pub fn ended_by(&self, rule: RuleId) -> Option<usize> {
+    /// The date evaluated on.
+    pub fn date(&self) -> Date {
+        self.date
+    }
+
+    /// Why `rule` no longer binds on the date, if it does not: the first decision dated on or
+    /// before it that ended the rule or its source, or the end of its validity.
+    pub fn ended_by(&self, rule: RuleId) -> Option<EndReason> {
         let doc = self.base.rules[rule].doc;
-        self.base.events.iter().position(|e: &Event| {
+        let event = self.base.events.iter().position(|e| {
             e.kind.ends_force()
                 && e.date <= self.date
                 && (e.target == Target::Rule(rule) || e.target == Target::Doc(doc))
-        })
+        });
+        match (event, self.base.rules[rule].valid_to) {
+            (Some(e), _) => Some(EndReason::Event(e)),
+            (None, Some(to)) if to <= self.date => Some(EndReason::Expired(to)),
+            _ => None,
+        }
     }
 
-    /// True when the rule binds on the date: its source was adopted by then and nothing
-    /// dated on or before it lifted, settled, withdrew or rejected it.
+    /// True when the rule has started binding on the date: its source was adopted and its own
+    /// validity (`geldig vanaf`) has begun.
+    fn started(&self, rule: RuleId) -> bool {
+        let r = &self.base.rules[rule];
+        self.base.docs[r.doc].date <= self.date && r.valid_from.is_none_or(|f| f <= self.date)
+    }
+
+    /// True when the rule binds on the date: it has started, nothing dated on or before the
+    /// date lifted, settled, withdrew or rejected it, and its validity has not run out.
     pub fn in_force(&self, rule: RuleId) -> bool {
-        self.base.docs[self.base.rules[rule].doc].date <= self.date && self.ended_by(rule).is_none()
+        self.started(rule) && self.ended_by(rule).is_none()
     }
 
     /// The actions rules speak of for this agreement, signing always first.
     pub fn actions(&self, agreement: AgreementId) -> Vec<Action> {
         let mut actions = vec![Action::Signing];
-        for &r in &self.base.rules_for[agreement] {
-            let action = self.base.rules[r].action;
-            let adopted = self.base.docs[self.base.rules[r].doc].date <= self.date;
-            if adopted && !actions.contains(&action) && self.selects(r, agreement) != Tri::No {
+        for &r in self.base.rules_for.get(agreement).into_iter().flatten() {
+            let Some(action) = self.base.rules[r].action() else {
+                continue;
+            };
+            if self.started(r)
+                && !actions.contains(&action)
+                && self.selects(r, agreement) != Tri::No
+            {
                 actions.push(action);
             }
         }
@@ -166,13 +229,35 @@ impl<'a> Evaluator<'a> {
         actions
     }
 
+    /// Every signal in force on the date, in rule order.
+    pub fn signals(&self) -> Vec<SignalState> {
+        (0..self.base.rules.len())
+            .filter(|&r| {
+                matches!(self.base.rules[r].effect, Effect::Signal { .. }) && self.in_force(r)
+            })
+            .map(|rule| {
+                let cond = self.base.rules[rule].condition;
+                let mut nodes = Vec::new();
+                self.reasons(cond, NO_AGREEMENT, &mut nodes);
+                let because = nodes
+                    .into_iter()
+                    .map(|n| self.atom(n, NO_AGREEMENT))
+                    .collect();
+                SignalState {
+                    rule,
+                    due: self.tri(cond, NO_AGREEMENT),
+                    because,
+                }
+            })
+            .collect()
+    }
+
     /// The verdict for one agreement and action.
     pub fn decide(&self, agreement: AgreementId, action: Action) -> Decision {
         let mut findings = Vec::new();
         let mut ended = Vec::new();
-        for &r in &self.base.rules_for[agreement] {
-            let rule = &self.base.rules[r];
-            if rule.action != action || self.base.docs[rule.doc].date > self.date {
+        for &r in self.base.rules_for.get(agreement).into_iter().flatten() {
+            if self.base.rules[r].action() != Some(action) || !self.started(r) {
                 continue;
             }
             let applies = self.selects(r, agreement);
@@ -180,25 +265,39 @@ impl<'a> Evaluator<'a> {
                 continue;
             }
             match self.ended_by(r) {
-                Some(event) => ended.push(Ended { rule: r, event }),
+                Some(why) => ended.push(Ended { rule: r, why }),
                 None => findings.push(self.finding(r, agreement, applies)),
             }
         }
         findings.sort_by_key(|f| f.rule);
         ended.sort_by_key(|e| e.rule);
-        let verdict = findings.iter().fold(Tri::Yes, |acc, f| acc.and(f.value));
-        let verdict = match verdict {
-            Tri::Yes => Verdict::Mag,
-            Tri::No => Verdict::Niet,
-            Tri::Unknown => Verdict::Onbepaald,
+        let unknown: Vec<&Finding> = findings
+            .iter()
+            .filter(|f| f.value == Tri::Unknown)
+            .collect();
+        let reserved = |f: &&&Finding| self.base.rules[f.rule].reservation.is_some();
+        let verdict = if findings.iter().any(|f| f.value == Tri::No) {
+            Verdict::Niet
+        } else if unknown.iter().any(|f| !reserved(&f)) {
+            Verdict::Onbepaald
+        } else if !unknown.is_empty() {
+            Verdict::MagOnderVoorbehoud
+        } else {
+            Verdict::Mag
+        };
+        let reservations = match verdict {
+            Verdict::MagOnderVoorbehoud => unknown.iter().map(|f| f.rule).collect(),
+            _ => Vec::new(),
         };
         let mut open: Vec<FactUse> = Vec::new();
-        if verdict == Verdict::Onbepaald {
-            for f in findings.iter().filter(|f| f.value == Tri::Unknown) {
-                for fact in f.because.iter().flat_map(|a| &a.facts) {
-                    if fact.value.is_none() && !open.iter().any(|o| o.name == fact.name) {
-                        open.push(fact.clone());
-                    }
+        if matches!(verdict, Verdict::Onbepaald | Verdict::MagOnderVoorbehoud) {
+            for fact in unknown
+                .iter()
+                .flat_map(|f| &f.because)
+                .flat_map(|a| &a.facts)
+            {
+                if fact.value.is_none() && !open.iter().any(|o| o.name == fact.name) {
+                    open.push(fact.clone());
                 }
             }
         }
@@ -208,16 +307,18 @@ impl<'a> Evaluator<'a> {
             date: self.date,
             verdict,
             findings,
+            reservations,
             open,
             ended,
         }
     }
 
-    fn selects(&self, rule: RuleId, agreement: AgreementId) -> Tri {
-        match &self.base.rules[rule].selector {
-            Selector::Every => Tri::Yes,
-            Selector::Ids(ids) => Tri::from(ids.contains(&agreement)),
-            Selector::Where(node) => self.tri(*node, agreement),
+    pub(crate) fn selects(&self, rule: RuleId, agreement: AgreementId) -> Tri {
+        match self.base.rules[rule].selector() {
+            None => Tri::No,
+            Some(Selector::Every) => Tri::Yes,
+            Some(Selector::Ids(ids)) => Tri::from(ids.contains(&agreement)),
+            Some(Selector::Where(node)) => self.tri(*node, agreement),
         }
     }
 
@@ -228,9 +329,9 @@ impl<'a> Evaluator<'a> {
         let mut nodes = Vec::new();
         if applies == Tri::Unknown
             && holds != Tri::Yes
-            && let Selector::Where(sel) = self.base.rules[rule].selector
+            && let Some(Selector::Where(sel)) = self.base.rules[rule].selector()
         {
-            self.reasons(sel, agreement, &mut nodes);
+            self.reasons(*sel, agreement, &mut nodes);
         }
         if holds == value {
             self.reasons(cond, agreement, &mut nodes);
@@ -277,20 +378,16 @@ impl<'a> Evaluator<'a> {
         let fact_use = match &self.base.nodes[node].node {
             Node::Const(_) => return,
             Node::Fact(f) => self.fact_use(*f, agreement, false),
-            Node::FactOf(f, who) => {
-                let a = match who {
-                    Who::This => agreement,
-                    Who::Agreement(a) => *a,
-                };
-                self.fact_use(*f, a, true)
-            }
+            Node::FactOf(f, who) => self.fact_use(*f, who.resolve(agreement), true),
             Node::Attr(attr) => {
                 let decl = &self.base.attrs[*attr];
-                let entry = self.world.attrs[agreement][*attr]
+                let entry = self
+                    .world
+                    .attr(agreement, *attr)
                     .entry_at(self.date)
                     .cloned();
                 FactUse {
-                    name: format!("{}({})", decl.name, self.world.agreements[agreement].id),
+                    name: format!("{}({})", decl.name, self.world.agreement_id(agreement)),
                     value: entry.as_ref().and_then(|e| e.value.clone()),
                     question: decl.question.clone(),
                     entry,
@@ -321,7 +418,7 @@ impl<'a> Evaluator<'a> {
             .entry_at(self.date)
             .cloned();
         let name = if per_agreement {
-            format!("{}({})", decl.name, self.world.agreements[agreement].id)
+            format!("{}({})", decl.name, self.world.agreement_id(agreement))
         } else {
             decl.name.clone()
         };
@@ -346,9 +443,12 @@ impl<'a> Evaluator<'a> {
         match &self.base.nodes[node].node {
             Node::Const(v) => Some(v.clone()),
             Node::Fact(f) => self.world.fact(*f, agreement).at(self.date).cloned(),
-            Node::FactOf(f, Who::This) => self.world.fact(*f, agreement).at(self.date).cloned(),
-            Node::FactOf(f, Who::Agreement(a)) => self.world.fact(*f, *a).at(self.date).cloned(),
-            Node::Attr(attr) => self.world.attrs[agreement][*attr].at(self.date).cloned(),
+            Node::FactOf(f, who) => self
+                .world
+                .fact(*f, who.resolve(agreement))
+                .at(self.date)
+                .cloned(),
+            Node::Attr(attr) => self.world.attr(agreement, *attr).at(self.date).cloned(),
             Node::Not(k) => known(!self.tri(*k, agreement)),
             Node::And(kids) => known(
                 kids.iter()
@@ -366,6 +466,16 @@ impl<'a> Evaluator<'a> {
                 let v = self.value(*k, agreement)?;
                 Some(Value::Bool(set.contains(&v)))
             }
+        }
+    }
+}
+
+impl Who {
+    /// The agreement a per-agreement fact is read for, given the one at hand.
+    fn resolve(self, at_hand: AgreementId) -> AgreementId {
+        match self {
+            Who::This => at_hand,
+            Who::Agreement(a) => a,
         }
     }
 }

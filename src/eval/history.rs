@@ -1,0 +1,250 @@
+//! History: the verdict as consecutive periods (timeline), and an audit of recorded actions.
+
+use jiff::civil::Date;
+
+use crate::ast::Action;
+use crate::compiled::{AgreementId, Node, NodeId, RuleBase, RuleId, Selector, Target};
+use crate::facts::{Recorded, World};
+
+use super::{Decision, Evaluator, Verdict};
+
+/// Something dated that can change a verdict.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Happening {
+    /// A source was adopted.
+    Adopted(usize),
+    /// A decision changed a source or rule (index into `RuleBase::events`).
+    Event(usize),
+    /// A rule's own validity began (`geldig vanaf`).
+    ValidFrom(RuleId),
+    /// A rule's own validity ended (`geldig tot`).
+    ValidTo(RuleId),
+    /// A fact or attribute took a new value: its display name, the new value as text, and the
+    /// source when recorded.
+    Fact {
+        /// `x` or `x(ggz)`.
+        name: String,
+        /// The value as reports print it, or `onbekend`.
+        value: String,
+        /// The document that established it.
+        source: Option<String>,
+    },
+}
+
+/// A stretch of days with one verdict.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Period {
+    /// First day; `None` for "since the beginning".
+    pub from: Option<Date>,
+    /// Last day (inclusive); `None` for "still".
+    pub until: Option<Date>,
+    /// The decision on the first day (its verdict holds for the whole period).
+    pub decision: Decision,
+    /// What happened on the first day that opened the period.
+    pub opened_by: Vec<Happening>,
+}
+
+/// The verdict for one agreement and action as consecutive, non-overlapping periods covering
+/// all time, each with the happenings that opened it. A new period opens when the verdict or
+/// the set of rules that decide it changes.
+pub fn timeline(
+    base: &RuleBase,
+    world: &World,
+    agreement: AgreementId,
+    action: Action,
+) -> Vec<Period> {
+    let candidates: Vec<RuleId> = base
+        .rules_for
+        .get(agreement)
+        .into_iter()
+        .flatten()
+        .copied()
+        .filter(|&r| base.rules[r].action() == Some(action))
+        .collect();
+    // A rule is relevant when its selector takes in the agreement on some day that matters;
+    // the ROB block, for instance, never speaks of the GGZ agreement.
+    let days = change_days(&happenings(base, world, agreement, &candidates));
+    let rules: Vec<RuleId> = candidates
+        .into_iter()
+        .filter(|&r| {
+            std::iter::once(Date::MIN)
+                .chain(days.iter().copied())
+                .any(|d| {
+                    Evaluator::new(base, world, d).selects(r, agreement) != crate::value::Tri::No
+                })
+        })
+        .collect();
+    let all = happenings(base, world, agreement, &rules);
+    let dates = change_days(&all);
+    let mut periods: Vec<Period> = Vec::new();
+    let starts = std::iter::once(None).chain(dates.into_iter().map(Some));
+    for start in starts {
+        let decision =
+            Evaluator::new(base, world, start.unwrap_or(Date::MIN)).decide(agreement, action);
+        let key = |d: &Decision| (d.verdict, d.deciding().map(|f| f.rule).collect::<Vec<_>>());
+        let same = periods
+            .last()
+            .is_some_and(|p| key(&p.decision) == key(&decision));
+        if same {
+            continue;
+        }
+        if let (Some(last), Some(day)) = (periods.last_mut(), start) {
+            last.until = day.yesterday().ok();
+        }
+        let opened_by = all
+            .iter()
+            .filter(|(d, _)| Some(*d) == start)
+            .map(|(_, h)| h.clone())
+            .collect();
+        periods.push(Period {
+            from: start,
+            until: None,
+            decision,
+            opened_by,
+        });
+    }
+    periods
+}
+
+fn change_days(happenings: &[(Date, Happening)]) -> Vec<Date> {
+    let mut days: Vec<Date> = happenings.iter().map(|(d, _)| *d).collect();
+    days.sort();
+    days.dedup();
+    days
+}
+
+/// Every dated happening that bears on the rules about one agreement and action.
+fn happenings(
+    base: &RuleBase,
+    world: &World,
+    agreement: AgreementId,
+    rules: &[RuleId],
+) -> Vec<(Date, Happening)> {
+    let mut out = Vec::new();
+    let docs: Vec<usize> = rules.iter().map(|&r| base.rules[r].doc).collect();
+    for (d, doc) in base.docs.iter().enumerate() {
+        if docs.contains(&d) {
+            out.push((doc.date, Happening::Adopted(d)));
+        }
+    }
+    for (i, e) in base.events.iter().enumerate() {
+        let about = match e.target {
+            Target::Doc(d) => docs.contains(&d),
+            Target::Rule(r) => rules.contains(&r),
+        };
+        if about {
+            out.push((e.date, Happening::Event(i)));
+        }
+    }
+    for &r in rules {
+        let rule = &base.rules[r];
+        out.extend(rule.valid_from.map(|d| (d, Happening::ValidFrom(r))));
+        out.extend(rule.valid_to.map(|d| (d, Happening::ValidTo(r))));
+    }
+    let mut reads = Vec::new();
+    for &r in rules {
+        read_by(base, base.rules[r].condition, agreement, &mut reads);
+        if let Some(Selector::Where(sel)) = base.rules[r].selector() {
+            read_by(base, *sel, agreement, &mut reads);
+        }
+    }
+    reads.sort();
+    reads.dedup();
+    for read in reads {
+        let (name, timeline) = match read {
+            Read::Fact(f, a) => {
+                let decl = &base.facts[f];
+                let name = if decl.per_agreement {
+                    format!("{}({})", decl.name, world.agreement_id(a))
+                } else {
+                    decl.name.clone()
+                };
+                (name, world.fact(f, a))
+            }
+            Read::Attr(attr) => (
+                format!(
+                    "{}({})",
+                    base.attrs[attr].name,
+                    world.agreement_id(agreement)
+                ),
+                world.attr(agreement, attr),
+            ),
+        };
+        for entry in &timeline.0 {
+            if let Some(since) = entry.since {
+                let value = entry
+                    .value
+                    .as_ref()
+                    .map_or("onbekend".to_string(), ToString::to_string);
+                out.push((
+                    since,
+                    Happening::Fact {
+                        name: name.clone(),
+                        value,
+                        source: entry.source.clone(),
+                    },
+                ));
+            }
+        }
+    }
+    out.sort_by_key(|(d, _)| *d);
+    out
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Read {
+    Fact(usize, AgreementId),
+    Attr(usize),
+}
+
+fn read_by(base: &RuleBase, node: NodeId, agreement: AgreementId, out: &mut Vec<Read>) {
+    match &base.nodes[node].node {
+        Node::Const(_) => {}
+        Node::Fact(f) => out.push(Read::Fact(*f, 0)),
+        Node::FactOf(f, who) => out.push(Read::Fact(*f, who.resolve(agreement))),
+        Node::Attr(a) => out.push(Read::Attr(*a)),
+        Node::Not(k) | Node::In(k, _) => read_by(base, *k, agreement, out),
+        Node::Cmp(_, a, b) => {
+            read_by(base, *a, agreement, out);
+            read_by(base, *b, agreement, out);
+        }
+        Node::And(kids) | Node::Or(kids) => {
+            kids.iter().for_each(|&k| read_by(base, k, agreement, out))
+        }
+    }
+}
+
+/// One recorded action and whether the rules allowed it on its date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Audited {
+    /// The record.
+    pub record: Recorded,
+    /// The decision on the day it was taken.
+    pub decision: Decision,
+    /// True when the action was allowed: *mag*, or *mag onder voorbehoud* with a reservation
+    /// recorded.
+    pub allowed: bool,
+}
+
+/// Checks every recorded action against the verdict on the day it was taken.
+pub fn audit(base: &RuleBase, world: &World) -> Vec<Audited> {
+    let mut records: Vec<&Recorded> = world.recorded.iter().collect();
+    records.sort_by_key(|r| r.date);
+    records
+        .into_iter()
+        .map(|record| {
+            let decision =
+                Evaluator::new(base, world, record.date).decide(record.agreement, record.action);
+            let allowed = match decision.verdict {
+                Verdict::Mag => true,
+                Verdict::MagOnderVoorbehoud => record.reservation.is_some(),
+                Verdict::Niet | Verdict::Onbepaald => false,
+            };
+            Audited {
+                record: record.clone(),
+                decision,
+                allowed,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,337 @@
+//! Dated lifecycles, validity, reservations, signals, timelines and the audit.
+
+use akkoord::ast::Action;
+use akkoord::eval::Verdict::{Mag, MagOnderVoorbehoud, Niet, Onbepaald};
+use akkoord::eval::{Evaluator, Verdict, audit, timeline};
+use akkoord::value::Tri;
+use jiff::civil::{Date, date};
+
+use crate::common::{akkoord, expect_file, load, root};
+
+const DECLS: &str = r#"
+    feit rob: janee "ROB overeengekomen?"
+    feit alv: janee "Heeft de ALV ingestemd?"
+    feit nagekomen: janee "Afspraken nagekomen?"
+"#;
+
+const FACTS_A: &str = r#"{ "akkoorden": { "a": { "naam": "A" } }, "feiten": { FEITEN } }"#;
+
+fn verdict_on(rules: &str, feiten: &str, day: Date) -> Verdict {
+    let loaded = load(
+        &format!("{DECLS}{rules}"),
+        &FACTS_A.replace("FEITEN", feiten),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    Evaluator::new(&loaded.base, &loaded.world, day)
+        .decide(0, Action::Signing)
+        .verdict
+}
+
+const MOTION: &str = r#"motie m "M" { vergadering ALV 2018-06-27
+    regel r { bron "z" verbied ondertekening van elk akkoord totdat rob } }"#;
+
+#[test]
+fn a_rule_binds_from_its_meeting_date() {
+    assert_eq!(
+        verdict_on(MOTION, r#""rob": false"#, date(2018, 6, 26)),
+        Mag
+    );
+    assert_eq!(
+        verdict_on(MOTION, r#""rob": false"#, date(2018, 6, 27)),
+        Niet
+    );
+}
+
+#[test]
+fn a_rejected_motion_never_binds() {
+    let rules =
+        format!("{MOTION}\nbesluit alv \"ALV\" {{ vergadering ALV 2018-06-27 verworpen m }}");
+    assert_eq!(verdict_on(&rules, r#""rob": false"#, date(2018, 7, 1)), Mag);
+}
+
+#[test]
+fn a_split_vote_can_settle_one_rule_and_hold_the_rest() {
+    let rules = r#"motie m "M" { vergadering ALV 2018-06-27
+        regel r1 { bron "z" vereis rob voor ondertekening van elk akkoord }
+        regel r2 { bron "z" vereis nagekomen voor ondertekening van elk akkoord } }
+      besluit balv "B" { vergadering BALV 2018-11-30 afgehandeld m.r1 aangehouden m.r2 }"#;
+    assert_eq!(
+        verdict_on(
+            rules,
+            r#""rob": false, "nagekomen": true"#,
+            date(2018, 12, 1)
+        ),
+        Mag
+    );
+    assert_eq!(
+        verdict_on(
+            rules,
+            r#""rob": true, "nagekomen": false"#,
+            date(2018, 12, 1)
+        ),
+        Niet
+    );
+}
+
+#[test]
+fn a_lift_binds_from_the_lifting_meeting_on() {
+    let rules = format!(
+        "{MOTION}\nbesluit balv \"B\" {{ vergadering BALV 2018-11-30 hef op m.r bron \"op te heffen\" }}"
+    );
+    assert_eq!(
+        verdict_on(&rules, r#""rob": false"#, date(2018, 11, 29)),
+        Niet
+    );
+    assert_eq!(
+        verdict_on(&rules, r#""rob": false"#, date(2018, 11, 30)),
+        Mag
+    );
+}
+
+#[test]
+fn geldig_vanaf_and_tot_bound_a_rule() {
+    let rules = r#"motie m "M" { vergadering ALV 2018-06-27
+        regel r { bron "z" vereis rob voor ondertekening van elk akkoord geldig vanaf 2019-01-01 tot 2020-01-01 } }"#;
+    assert_eq!(
+        verdict_on(rules, r#""rob": false"#, date(2018, 12, 31)),
+        Mag
+    );
+    assert_eq!(verdict_on(rules, r#""rob": false"#, date(2019, 6, 1)), Niet);
+    assert_eq!(verdict_on(rules, r#""rob": false"#, date(2020, 1, 1)), Mag);
+}
+
+const RESERVED: &str = r#"motie m "M" { vergadering ALV 2018-02-14
+    regel r { bron "z" vereis alv voor ondertekening van elk akkoord onder voorbehoud "instemming door de ALV" }
+    regel s { bron "z" vereis rob voor ondertekening van elk akkoord } }"#;
+
+#[test]
+fn an_open_reservation_gives_mag_onder_voorbehoud() {
+    assert_eq!(
+        verdict_on(RESERVED, r#""rob": true"#, date(2018, 3, 1)),
+        MagOnderVoorbehoud
+    );
+}
+
+#[test]
+fn a_met_reservation_gives_mag_and_a_refused_one_niet() {
+    assert_eq!(
+        verdict_on(RESERVED, r#""rob": true, "alv": true"#, date(2018, 3, 1)),
+        Mag
+    );
+    assert_eq!(
+        verdict_on(RESERVED, r#""rob": true, "alv": false"#, date(2018, 3, 1)),
+        Niet
+    );
+}
+
+#[test]
+fn only_a_marked_requirement_can_be_a_reservation() {
+    assert_eq!(verdict_on(RESERVED, "", date(2018, 3, 1)), Onbepaald);
+    assert_eq!(
+        verdict_on(RESERVED, r#""rob": false"#, date(2018, 3, 1)),
+        Niet
+    );
+}
+
+#[test]
+fn signals_are_due_not_due_or_unknown() {
+    let rules = r#"resolutie r "R" { vergadering ALV 2024-12-04
+        regel p { bron "z" signaal "juridische procedure" wanneer niet nagekomen } }"#;
+    let due = |feiten: &str| {
+        let loaded = load(
+            &format!("{DECLS}{rules}"),
+            &FACTS_A.replace("FEITEN", feiten),
+        )
+        .expect("loads");
+        let ev = Evaluator::new(&loaded.base, &loaded.world, date(2025, 6, 1));
+        ev.signals().iter().map(|s| s.due).collect::<Vec<_>>()
+    };
+    assert_eq!(due(r#""nagekomen": false"#), vec![Tri::Yes]);
+    assert_eq!(due(r#""nagekomen": true"#), vec![Tri::No]);
+    assert_eq!(due(""), vec![Tri::Unknown]);
+}
+
+#[test]
+fn scenario_on_2018_10_01_the_rob_block_stops_a_financial_deelakkoord_in_the_social_domain() {
+    let (_, out, _) = akkoord(&["check", "buig_raming", "--op", "2018-10-01"]);
+    assert!(out.contains("ondertekening   niet"), "{out}");
+    assert!(
+        out.contains(
+            "✗ rob_bijstand.blokkade (ALV 2018-06-27): rob_aanbevelingen_overeengekomen = nee"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn scenario_in_spring_2019_the_ggz_conditions_are_those_of_the_2019_letter() {
+    let (_, out, _) = akkoord(&["check", "ggz", "--as-of", "2019-06-01"]);
+    assert!(
+        out.contains("✗ ggz_medeondertekening.middelen_en_monitoring (bestuur 2019-05-01)"),
+        "{out}"
+    );
+    let (_, before, _) = akkoord(&["check", "ggz", "--op", "2019-04-30"]);
+    assert!(!before.contains("ggz_medeondertekening"), "{before}");
+}
+
+#[test]
+fn scenario_after_the_2024_resolution_talks_on_a_follow_up_iza_are_niet() {
+    let (_, before, _) = akkoord(&[
+        "check",
+        "iza_vervolg",
+        "--handeling",
+        "onderhandeling",
+        "--op",
+        "2024-12-03",
+    ]);
+    assert!(before.contains("onderhandeling  mag"), "{before}");
+    let (_, after, _) = akkoord(&[
+        "check",
+        "iza_vervolg",
+        "--handeling",
+        "onderhandeling",
+        "--op",
+        "2025-03-01",
+    ]);
+    assert!(
+        after.contains("✗ stop_iza.gesprekken (ALV 2024-12-04): iza_voorwaarden_voldaan = nee"),
+        "{after}"
+    );
+}
+
+#[test]
+fn check_on_the_eve_of_the_balv() {
+    let (code, out, err) = akkoord(&["check", "--op", "2018-10-01"]);
+    assert_eq!(code, 0, "{err}");
+    expect_file("check-2018-10-01.txt", &out);
+}
+
+#[test]
+fn check_in_2025_lists_the_signals_of_the_2024_resolution() {
+    let (code, out, err) = akkoord(&["check", "--op", "2025-03-01"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("Signalen:\n  onbepaald: juridische procedure tegen de rijksoverheid"),
+        "{out}"
+    );
+    expect_file("check-2025-03-01.txt", &out);
+}
+
+#[test]
+fn the_extra_alv_signal_lapses_after_spring_2025() {
+    let (_, out, _) = akkoord(&["check", "--op", "2025-07-01"]);
+    assert!(!out.contains("Extra ALV"), "{out}");
+}
+
+#[test]
+fn timeline_ggz_shows_its_history_with_the_events_that_changed_it() {
+    let (code, out, err) = akkoord(&["timeline", "ggz"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("2018-06-27 t/m 2018-07-10   onbepaald"),
+        "{out}"
+    );
+    assert!(
+        out.contains("door: standpunt ggz_financiele_ruimte aangenomen (bestuur 2018-07-11)"),
+        "{out}"
+    );
+    expect_file("timeline-ggz.txt", &out);
+}
+
+#[test]
+fn timeline_as_json() {
+    let (code, out, err) = akkoord(&["timeline", "buig_raming", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    expect_file("timeline-buig.json", &out);
+}
+
+#[test]
+fn timeline_of_the_fund_shows_the_reservation_until_the_alv_decided() {
+    let (_, out, _) = akkoord(&["timeline", "fonds_tekortgemeenten"]);
+    assert!(
+        out.contains("2018-02-14 t/m 2018-06-26   mag onder voorbehoud"),
+        "{out}"
+    );
+    assert!(out.contains("vanaf 2018-06-27            mag"), "{out}");
+}
+
+#[test]
+fn audit_of_the_shipped_record_passes() {
+    let (code, out, err) = akkoord(&["audit"]);
+    assert_eq!(code, 0, "{err}");
+    expect_file("audit.txt", &out);
+}
+
+#[test]
+fn audit_flags_a_signature_the_rules_did_not_allow_and_exits_1() {
+    let (code, out, _) = akkoord(&["audit", "--facts", "tests/fixtures/ggz-getekend.json"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(
+            "✗ 2019-06-05  Hoofdlijnenakkoord GGZ  ondertekening door bestuur: oordeel die dag niet"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("✗ ggz_medeondertekening.middelen_en_monitoring"),
+        "{out}"
+    );
+    assert!(
+        out.contains("4 handelingen, 1 zonder instemming van de regels"),
+        "{out}"
+    );
+}
+
+#[test]
+fn audit_requires_a_recorded_reservation_for_mag_onder_voorbehoud() {
+    let rules = format!("{DECLS}{RESERVED}");
+    let facts = r#"{ "akkoorden": { "a": { "naam": "A", "handelingen": [
+        { "handeling": "ondertekening", "datum": "2018-03-01", "door": "bestuur" },
+        { "handeling": "ondertekening", "datum": "2018-03-02", "voorbehoud": "instemming door de ALV" } ] } },
+        "feiten": { "rob": true } }"#;
+    let loaded = load(&rules, facts).expect("loads");
+    let allowed: Vec<bool> = audit(&loaded.base, &loaded.world)
+        .iter()
+        .map(|a| a.allowed)
+        .collect();
+    assert_eq!(allowed, vec![false, true]);
+}
+
+#[test]
+fn every_shipped_timeline_is_contiguous_and_agrees_with_check_on_its_boundaries() {
+    let loaded = akkoord::load::load(&root().join("rules"), None).expect("rules load");
+    let (base, world) = (&loaded.base, &loaded.world);
+    for a in 0..world.agreements.len() {
+        for action in Action::ALL {
+            let periods = timeline(base, world, a, action);
+            assert_eq!(
+                periods.first().and_then(|p| p.from),
+                None,
+                "the first period starts at the beginning"
+            );
+            assert_eq!(
+                periods.last().and_then(|p| p.until),
+                None,
+                "the last period is open"
+            );
+            for pair in periods.windows(2) {
+                let next = pair[1].from.expect("later periods have a start");
+                assert_eq!(
+                    pair[0].until,
+                    next.yesterday().ok(),
+                    "periods meet without gap or overlap"
+                );
+            }
+            for p in &periods {
+                for day in [p.from, p.until].into_iter().flatten() {
+                    let d = Evaluator::new(base, world, day).decide(a, action);
+                    assert_eq!(
+                        d.verdict, p.decision.verdict,
+                        "{} {action:?} on {day}",
+                        world.agreements[a].id
+                    );
+                }
+            }
+        }
+    }
+}
