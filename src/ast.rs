@@ -28,7 +28,85 @@ pub enum Item {
     /// `kenmerk naam: type "vraag"`
     Attribute(AttrDecl),
     /// `motie id "titel" { … }`
-    Source(Source),
+    Source(Box<Source>),
+    /// `scenario id "titel" { … }`
+    Scenario(Box<Scenario>),
+    /// `eigenschap id "titel" { … }`
+    Property(Box<Property>),
+}
+
+/// A regression case: a date, facts, and the verdicts expected.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scenario {
+    /// Its id.
+    pub id: Ident,
+    /// What it checks, in words.
+    pub title: Spanned<String>,
+    /// `op …`: the date to evaluate on.
+    pub date: Option<Spanned<Date>>,
+    /// `feiten "…"`: a facts file instead of the rule base's.
+    pub facts_file: Option<Spanned<String>>,
+    /// `stel …`: facts set (or made unknown) on top of the facts file.
+    pub sets: Vec<SetFact>,
+    /// `verwacht …`: the verdicts expected.
+    pub expects: Vec<Expect>,
+}
+
+/// `stel x(ggz) = ja`
+#[derive(Clone, Debug, PartialEq)]
+pub struct SetFact {
+    /// The fact.
+    pub fact: Ident,
+    /// The agreement, for a per-agreement fact.
+    pub agreement: Option<Ident>,
+    /// The value; `None` for `onbekend`.
+    pub value: Option<Spanned<SetItem>>,
+}
+
+/// `verwacht ondertekening van ggz: niet door bron.regel, …`
+#[derive(Clone, Debug, PartialEq)]
+pub struct Expect {
+    /// The action.
+    pub action: Spanned<Action>,
+    /// The agreement.
+    pub agreement: Ident,
+    /// The verdict expected.
+    pub verdict: Spanned<VerdictWord>,
+    /// The rules expected to decide it, when given.
+    pub by: Vec<Target>,
+}
+
+/// A verdict as written in a scenario or property.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VerdictWord {
+    /// `mag`
+    Mag,
+    /// `mag onder voorbehoud`
+    MagOnderVoorbehoud,
+    /// `niet`
+    Niet,
+    /// `onbepaald`
+    Onbepaald,
+}
+
+/// `eigenschap id "…" { op … als H van S mag dan C }`: for every possible fact set, whenever an
+/// agreement the selector names gets the verdict, the condition holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Property {
+    /// Its id.
+    pub id: Ident,
+    /// The principle, in words.
+    pub title: Spanned<String>,
+    /// `op …`: the date; when absent, every date on which the rule base changes.
+    pub date: Option<Spanned<Date>>,
+    /// The action.
+    pub action: Spanned<Action>,
+    /// The agreements it speaks of.
+    pub selector: Selector,
+    /// The verdict that triggers the claim.
+    pub verdict: Spanned<VerdictWord>,
+    /// What must then hold.
+    pub then: Expr,
 }
 
 /// `keuze domein { sociaal_domein, zorg }`: a named set of values.
@@ -529,6 +607,8 @@ impl fmt::Display for File {
                     writeln!(f)?;
                 }
                 Item::Source(s) => s.fmt(f)?,
+                Item::Scenario(s) => s.fmt(f)?,
+                Item::Property(p) => p.fmt(f)?,
             }
         }
         Ok(())
@@ -600,5 +680,74 @@ impl fmt::Display for Source {
             writeln!(f)?;
         }
         writeln!(f, "}}")
+    }
+}
+
+impl fmt::Display for VerdictWord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            VerdictWord::Mag => "mag",
+            VerdictWord::MagOnderVoorbehoud => "mag onder voorbehoud",
+            VerdictWord::Niet => "niet",
+            VerdictWord::Onbepaald => "onbepaald",
+        })
+    }
+}
+
+impl fmt::Display for Scenario {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "scenario {} ", self.id)?;
+        write_string(f, &self.title.node)?;
+        f.write_str(" {\n")?;
+        if let Some(d) = &self.date {
+            writeln!(f, "  op {d}")?;
+        }
+        if let Some(file) = &self.facts_file {
+            f.write_str("  feiten ")?;
+            write_string(f, &file.node)?;
+            writeln!(f)?;
+        }
+        for s in &self.sets {
+            write!(f, "  stel {}", s.fact)?;
+            if let Some(a) = &s.agreement {
+                write!(f, "({a})")?;
+            }
+            match &s.value {
+                Some(v) => writeln!(f, " = {v}")?,
+                None => writeln!(f, " = onbekend")?,
+            }
+        }
+        for e in &self.expects {
+            write!(
+                f,
+                "  verwacht {} van {}: {}",
+                e.action.node.dutch(),
+                e.agreement,
+                e.verdict
+            )?;
+            if !e.by.is_empty() {
+                let by: Vec<String> = e.by.iter().map(ToString::to_string).collect();
+                write!(f, " door {}", by.join(", "))?;
+            }
+            writeln!(f)?;
+        }
+        writeln!(f, "}}")
+    }
+}
+
+impl fmt::Display for Property {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "eigenschap {} ", self.id)?;
+        write_string(f, &self.title.node)?;
+        f.write_str(" {\n")?;
+        if let Some(d) = &self.date {
+            writeln!(f, "  op {d}")?;
+        }
+        let action = self.action.node.dutch();
+        writeln!(
+            f,
+            "  als {action} van {} {} dan {}\n}}",
+            self.selector, self.verdict, self.then
+        )
     }
 }

@@ -4,7 +4,7 @@
 
 use jiff::civil::Date;
 
-use crate::ast::{Action, CmpOp, EventKind, RuleKind, SourceKind};
+use crate::ast::{Action, CmpOp, EventKind, RuleKind, SourceKind, VerdictWord};
 use crate::span::{Sources, Span};
 use crate::value::{Type, Value};
 
@@ -251,6 +251,10 @@ pub struct RuleBase {
     /// For each agreement, the rules that name it by id, then the rules that select by
     /// attribute or select every agreement.
     pub rules_for: Vec<Vec<RuleId>>,
+    /// Scenarios from the test files.
+    pub scenarios: Vec<Scenario>,
+    /// Properties from the test files.
+    pub properties: Vec<Property>,
 }
 
 impl RuleBase {
@@ -279,4 +283,59 @@ impl Event {
             Target::Rule(r) => base.rules[r].doc,
         }
     }
+}
+
+/// A checked scenario: a date, fact overrides and expected verdicts.
+#[derive(Clone, Debug)]
+pub struct Scenario {
+    /// Its id.
+    pub id: String,
+    /// What it checks.
+    pub title: String,
+    /// The date to evaluate on.
+    pub date: Date,
+    /// A facts file (path relative to the scenario's file) whose `feiten` replace the rule base's.
+    pub facts_file: Option<String>,
+    /// Facts set on top: fact, agreement for a per-agreement fact, value (`None`: unknown).
+    pub sets: Vec<(FactId, Option<AgreementId>, Option<Value>)>,
+    /// The verdicts expected.
+    pub expects: Vec<Expectation>,
+    /// Where it was written.
+    pub span: Span,
+}
+
+/// One expected verdict.
+#[derive(Clone, Debug)]
+pub struct Expectation {
+    /// The agreement.
+    pub agreement: AgreementId,
+    /// The action.
+    pub action: Action,
+    /// The verdict expected.
+    pub verdict: VerdictWord,
+    /// The rules expected to decide it, when the scenario names them.
+    pub by: Option<Vec<RuleId>>,
+    /// The expectation as written, for reports.
+    pub text: String,
+}
+
+/// A checked property: whenever a selected agreement gets the verdict, `then` holds.
+#[derive(Clone, Debug)]
+pub struct Property {
+    /// Its id.
+    pub id: String,
+    /// The principle in words.
+    pub title: String,
+    /// The date; `None`: every date on which the rule base changes.
+    pub date: Option<Date>,
+    /// The action.
+    pub action: Action,
+    /// The agreements it speaks of.
+    pub selector: Selector,
+    /// The verdict that triggers the claim.
+    pub verdict: VerdictWord,
+    /// What must then hold, a boolean node.
+    pub then: NodeId,
+    /// The claim as written, for reports.
+    pub text: String,
 }

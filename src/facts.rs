@@ -131,30 +131,9 @@ const RECORDED: [&str; 2] = ["handelingen", "actions"];
 /// Reads and validates a facts file against the declarations in `base`. Collects every error;
 /// the world holds whatever could be read, so later checks can still name its agreements.
 pub fn load(id: FileId, file: &str, text: &str, base: &RuleBase) -> (World, Vec<FactsError>) {
-    let json: Json = match serde_json::from_str(text) {
+    let json = match parse_json(id, file, text) {
         Ok(json) => json,
-        Err(e) => {
-            let offset = text
-                .split_inclusive('\n')
-                .take(e.line().saturating_sub(1))
-                .map(str::len)
-                .sum::<usize>()
-                + e.column().saturating_sub(1);
-            let offset = offset.min(text.len());
-            let error = FactsError::Json {
-                file: file.into(),
-                line: e.line(),
-                column: e.column(),
-                message: e
-                    .to_string()
-                    .split(" at line")
-                    .next()
-                    .unwrap_or("")
-                    .to_string(),
-                span: Some(Span::new(id, offset, offset)),
-            };
-            return (World::default(), vec![error]);
-        }
+        Err(e) => return (World::default(), vec![e]),
     };
     let mut cx = Loader {
         file,
@@ -164,6 +143,68 @@ pub fn load(id: FileId, file: &str, text: &str, base: &RuleBase) -> (World, Vec<
     };
     cx.top(&json);
     (cx.world, cx.errors)
+}
+
+/// Reads a scenario's facts file: only its `feiten`, which replace every fact value of `world`;
+/// the agreements and their attributes stay those of the rule base.
+pub fn load_values(
+    id: FileId,
+    file: &str,
+    text: &str,
+    base: &RuleBase,
+    world: &World,
+) -> (World, Vec<FactsError>) {
+    let json = match parse_json(id, file, text) {
+        Ok(json) => json,
+        Err(e) => return (world.clone(), vec![e]),
+    };
+    let mut cx = Loader {
+        file,
+        base,
+        errors: Vec::new(),
+        world: world.clone(),
+    };
+    for slot in cx.world.facts.iter_mut().flatten() {
+        *slot = Timeline::default();
+    }
+    match json.as_object() {
+        Some(obj) => {
+            for key in obj.keys().filter(|k| !FACTS.contains(&k.as_str())) {
+                let help = "a scenario's facts file holds only `feiten`; agreements come from the rule base";
+                cx.unknown(format!("$.{key}"), "section", key, Some(help.into()));
+            }
+            if let Some((key, facts)) = get(obj, &FACTS) {
+                cx.facts(&format!("$.{key}"), facts);
+            }
+        }
+        None => cx.type_error("$", "an object with `feiten`", &json, None),
+    }
+    (cx.world, cx.errors)
+}
+
+/// The JSON of a facts file, or an error pointing at the line and column serde_json reports.
+fn parse_json(id: FileId, file: &str, text: &str) -> Result<Json, FactsError> {
+    serde_json::from_str(text).map_err(|e| {
+        let offset = text
+            .split_inclusive('\n')
+            .take(e.line().saturating_sub(1))
+            .map(str::len)
+            .sum::<usize>()
+            + e.column().saturating_sub(1);
+        let offset = offset.min(text.len());
+        FactsError::Json {
+            file: file.into(),
+            line: e.line(),
+            column: e.column(),
+            message: e
+                .to_string()
+                .split(" at line")
+                .next()
+                .unwrap_or("")
+                .to_string(),
+            span: Some(Span::new(id, offset, offset)),
+        }
+    })
 }
 
 struct Loader<'a> {

@@ -46,4 +46,5 @@ pub mod parse;
 pub mod report;
 pub mod span;
 pub mod suggest;
+pub mod testing;
 pub mod value;

@@ -41,6 +41,25 @@ pub fn load(rules: &Path, facts: Option<&Path>) -> Result<Loaded, LoadError> {
         .map_err(|(problems, sources)| LoadError { problems, sources })
 }
 
+/// Loads the rule folder, its facts file, and the scenario and property files in `tests`.
+pub fn load_with_tests(
+    rules: &Path,
+    facts: Option<&Path>,
+    tests: &Path,
+) -> Result<Loaded, LoadError> {
+    let fail = |problem| LoadError {
+        problems: vec![problem],
+        sources: Sources::new(),
+    };
+    let files = rule_files(rules).map_err(fail)?;
+    let test_files = rule_files(tests).map_err(fail)?;
+    let facts_path: PathBuf = facts.map_or_else(|| rules.join(DEFAULT_FACTS), Path::to_path_buf);
+    let facts_text = read(&facts_path).map_err(fail)?;
+    let facts_name = facts_path.display().to_string();
+    check::load_with_tests(&files, &test_files, (&facts_name, &facts_text))
+        .map_err(|(problems, sources)| LoadError { problems, sources })
+}
+
 /// The `.akk` files in a folder, as (display name, text), sorted by name.
 pub fn rule_files(dir: &Path) -> Result<Vec<(String, String)>, Problem> {
     let entries = fs::read_dir(dir).map_err(|e| io_problem(dir, &e))?;

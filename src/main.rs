@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use akkoord::ast::Action;
 use akkoord::check::Loaded;
 use akkoord::eval::{Decision, Evaluator};
+use akkoord::testing::{self, Options};
 use akkoord::{eval, load, report, suggest};
 use clap::{Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
@@ -13,7 +14,7 @@ use jiff::civil::Date;
 const EXIT_CODES: &str = "\
 Exit codes:
   0  ran; the verdicts are in the output
-  1  audit: at least one recorded action was taken without the rules' consent
+  1  audit: a recorded action was taken without the rules' consent; test: a scenario or property failed
   2  bad input: a rule file, the facts file or an argument has a problem (all are listed)";
 
 /// Which agreements may the VNG board sign under the motions the members adopted, and why.
@@ -64,6 +65,17 @@ enum Command {
     },
     /// Every recorded action checked against the verdict on the day it was taken.
     Audit,
+    /// Run the scenarios and check the properties in DIR (default: `tests` in the rules folder).
+    Test {
+        /// Folder with scenario and property files (`*.akk`).
+        dir: Option<PathBuf>,
+        /// Fact sets to generate per property; fewer combinations are checked exhaustively.
+        #[arg(long = "gevallen", visible_alias = "cases", default_value_t = 1000)]
+        cases: u32,
+        /// Seed for generating fact sets; the same seed gives the same cases.
+        #[arg(long = "zaad", visible_alias = "seed", default_value_t = 0)]
+        seed: u64,
+    },
     /// Load and check the rules and facts only; report every problem.
     Validate,
 }
@@ -108,6 +120,16 @@ fn main() -> ExitCode {
 }
 
 fn work(cli: &Cli) -> ExitCode {
+    if let Command::Test { dir, cases, seed } = &cli.command {
+        return test(
+            cli,
+            dir.as_deref(),
+            Options {
+                cases: *cases,
+                seed: *seed,
+            },
+        );
+    }
     let loaded = match load::load(&cli.rules, cli.facts.as_deref()) {
         Ok(loaded) => loaded,
         Err(e) => {
@@ -193,6 +215,7 @@ fn run(cli: &Cli, loaded: &Loaded, date: Date) -> Result<(String, ExitCode), Str
             }
             ok(outs.join("\n"))
         }
+        Command::Test { .. } => Err("`test` runs on its own".into()),
         Command::Audit => {
             let audited = eval::audit(base, world);
             let code = if audited.iter().all(|a| a.allowed) {
@@ -207,6 +230,45 @@ fn run(cli: &Cli, loaded: &Loaded, date: Date) -> Result<(String, ExitCode), Str
             };
             Ok((out, code))
         }
+    }
+}
+
+/// `akkoord test`: scenarios and properties; exit 1 when any fails.
+fn test(cli: &Cli, dir: Option<&std::path::Path>, options: Options) -> ExitCode {
+    let dir = dir.map_or_else(|| cli.rules.join("tests"), std::path::Path::to_path_buf);
+    let mut loaded = match load::load_with_tests(&cli.rules, cli.facts.as_deref(), &dir) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            eprint!("{}", e.render());
+            return ExitCode::from(2);
+        }
+    };
+    let scenarios = match testing::run_scenarios(&mut loaded) {
+        Ok(s) => s,
+        Err(problems) => {
+            eprint!(
+                "{}",
+                akkoord::error::render_all(&problems, &loaded.base.sources)
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let (base, world) = (&loaded.base, &loaded.world);
+    let properties: Vec<_> = (0..base.properties.len())
+        .map(|p| testing::check_property(base, world, p, options))
+        .collect();
+    print!(
+        "{}",
+        report::test_text(base, world, &scenarios, &properties)
+    );
+    let failed = scenarios.iter().any(|s| !s.failures.is_empty())
+        || properties
+            .iter()
+            .any(|p| matches!(p, testing::PropertyOutcome::Failed(_)));
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

@@ -9,9 +9,9 @@ use pest::iterators::Pair;
 use pest::pratt_parser::{Assoc, Op, PrattParser};
 
 use crate::ast::{
-    Action, Arg, AttrDecl, ChoiceDecl, CmpOp, Effect, Event, EventKind, Expr, ExprKind, FactDecl,
-    File, Ident, Item, Literal, Rule, RuleKind, Selector, SetItem, Source, SourceKind, Target,
-    TypeName,
+    Action, Arg, AttrDecl, ChoiceDecl, CmpOp, Effect, Event, EventKind, Expect, Expr, ExprKind,
+    FactDecl, File, Ident, Item, Literal, Property, Rule, RuleKind, Scenario, Selector, SetFact,
+    SetItem, Source, SourceKind, Target, TypeName, VerdictWord,
 };
 use crate::error::ParseError;
 use crate::span::{FileId, Span, Spanned};
@@ -48,7 +48,9 @@ pub fn parse_file(file: FileId, text: &str) -> R<File> {
             Syn::choice_decl => Item::Choice(cx.choice_decl(pair)),
             Syn::fact_decl => Item::Fact(cx.fact_decl(pair)),
             Syn::attr_decl => Item::Attribute(cx.attr_decl(pair)),
-            Syn::source => Item::Source(cx.source(pair)?),
+            Syn::source => Item::Source(Box::new(cx.source(pair)?)),
+            Syn::scenario => Item::Scenario(Box::new(cx.scenario(pair)?)),
+            Syn::property => Item::Property(Box::new(cx.property(pair)?)),
             // `file` holds only the items above and EOI.
             _ => continue,
         });
@@ -551,6 +553,143 @@ impl Cx {
     }
 }
 
+/// Scenarios and properties.
+impl Cx {
+    /// `scenario id "titel" { op … feiten "…" stel … verwacht … }`
+    fn scenario(&self, pair: Pair<Syn>) -> R<Scenario> {
+        let mut inner = pair
+            .into_inner()
+            .filter(|p| p.as_rule() != Syn::kw_scenario);
+        let id = inner
+            .next()
+            .map(|p| self.ident(p))
+            .unwrap_or_default_ident();
+        let title = self.title(inner.next());
+        let mut scenario = Scenario {
+            id,
+            title,
+            date: None,
+            facts_file: None,
+            sets: Vec::new(),
+            expects: Vec::new(),
+        };
+        for item in inner {
+            match item.as_rule() {
+                Syn::on_date => scenario.date = self.on_date(item)?,
+                Syn::facts_file => {
+                    let file = item.into_inner().find(|p| p.as_rule() == Syn::string);
+                    scenario.facts_file = file.map(|p| self.string(p));
+                }
+                Syn::set_fact => scenario.sets.push(self.set_fact(item)?),
+                Syn::expect => scenario.expects.push(self.expect(item)),
+                _ => {}
+            }
+        }
+        Ok(scenario)
+    }
+
+    fn title(&self, pair: Option<Pair<Syn>>) -> Spanned<String> {
+        pair.map(|p| self.string(p))
+            .unwrap_or_else(|| Spanned::new(String::new(), Span::default()))
+    }
+
+    /// `op 2018-11-30`
+    fn on_date(&self, pair: Pair<Syn>) -> R<Option<Spanned<Date>>> {
+        match pair.into_inner().find(|p| p.as_rule() == Syn::date) {
+            Some(d) => Ok(Some(self.date(d)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// `stel x(ggz) = ja`
+    fn set_fact(&self, pair: Pair<Syn>) -> R<SetFact> {
+        let mut set = SetFact {
+            fact: Ident::default_ident(),
+            agreement: None,
+            value: None,
+        };
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Syn::fact_ref => {
+                    let mut idents = p.into_inner().map(|i| self.ident(i));
+                    set.fact = idents.next().unwrap_or_default_ident();
+                    set.agreement = idents.next();
+                }
+                Syn::kw_set | Syn::unknown => {}
+                _ => set.value = Some(self.set_item(p)?),
+            }
+        }
+        Ok(set)
+    }
+
+    /// `verwacht ondertekening van ggz: niet door a.b`
+    fn expect(&self, pair: Pair<Syn>) -> Expect {
+        let mut expect = Expect {
+            action: Spanned::new(Action::Signing, Span::default()),
+            agreement: Ident::default_ident(),
+            verdict: Spanned::new(VerdictWord::Mag, Span::default()),
+            by: Vec::new(),
+        };
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Syn::action => expect.action = self.action(p),
+                Syn::ident => expect.agreement = self.ident(p),
+                Syn::verdict => expect.verdict = self.verdict(p),
+                Syn::target => expect.by.push(self.target(p)),
+                _ => {}
+            }
+        }
+        expect
+    }
+
+    /// `mag`, `mag onder voorbehoud`, `niet`, `onbepaald`
+    fn verdict(&self, pair: Pair<Syn>) -> Spanned<VerdictWord> {
+        let span = self.span(&pair);
+        let word = match pair.into_inner().next().map(|p| p.as_rule()) {
+            Some(Syn::verdict_reserved) => VerdictWord::MagOnderVoorbehoud,
+            Some(Syn::verdict_niet) => VerdictWord::Niet,
+            Some(Syn::verdict_onbepaald) => VerdictWord::Onbepaald,
+            _ => VerdictWord::Mag,
+        };
+        Spanned::new(word, span)
+    }
+
+    /// `eigenschap id "…" { op … als H van S mag dan C }`
+    fn property(&self, pair: Pair<Syn>) -> R<Property> {
+        let mut inner = pair
+            .into_inner()
+            .filter(|p| p.as_rule() != Syn::kw_property);
+        let id = inner
+            .next()
+            .map(|p| self.ident(p))
+            .unwrap_or_default_ident();
+        let title = self.title(inner.next());
+        let mut property = Property {
+            id,
+            title,
+            date: None,
+            action: Spanned::new(Action::Signing, Span::default()),
+            selector: Selector::Every,
+            verdict: Spanned::new(VerdictWord::Mag, Span::default()),
+            then: Expr {
+                kind: ExprKind::Lit(Literal::Bool(true)),
+                span: Span::default(),
+            },
+        };
+        for p in inner {
+            match p.as_rule() {
+                Syn::on_date => property.date = self.on_date(p)?,
+                Syn::action => property.action = self.action(p),
+                Syn::selector => property.selector = self.selector(p)?,
+                Syn::verdict => property.verdict = self.verdict(p),
+                Syn::expr => property.then = self.expr(p)?,
+                _ => {}
+            }
+        }
+        Ok(property)
+    }
+}
+
 trait DefaultIdent {
     fn unwrap_or_default_ident(self) -> Ident;
 }
@@ -747,6 +886,13 @@ fn user_words(syn: Syn) -> &'static str {
         Syn::reservation => "`onder voorbehoud \"…\"`",
         Syn::validity => "`geldig vanaf …` or `geldig tot …`",
         Syn::kw_when => "`wanneer`",
+        Syn::scenario | Syn::property => "`scenario` or `eigenschap`",
+        Syn::verdict => "a verdict (`mag`, `mag onder voorbehoud`, `niet`, `onbepaald`)",
+        Syn::kw_then => "`dan`",
+        Syn::kw_if => "`als`",
+        Syn::expect | Syn::set_fact | Syn::on_date | Syn::facts_file => {
+            "`op`, `feiten`, `stel` or `verwacht`"
+        }
         Syn::action => "an action (`ondertekening`, `instemming`, `uitvoering`, `onderhandeling`)",
         Syn::kw_prep => "`van`, `met` or `over`",
         Syn::selector | Syn::selector_ids | Syn::selector_where | Syn::selector_every => {

@@ -8,6 +8,7 @@
 
 mod common;
 
+mod checks;
 mod cli;
 mod diagnostics;
 mod history;

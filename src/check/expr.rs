@@ -335,7 +335,7 @@ fn flatten<'e>(e: &'e Expr, is_and: bool, out: &mut Vec<&'e Expr>) {
     }
 }
 
-fn literal(l: &Literal) -> (Value, Type) {
+pub(super) fn literal(l: &Literal) -> (Value, Type) {
     match l {
         Literal::Bool(b) => (Value::Bool(*b), Type::Bool),
         Literal::Amount(a) => (Value::Amount(*a), Type::Amount),

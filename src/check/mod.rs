@@ -2,6 +2,7 @@
 //! and produces the compiled [`RuleBase`] together with the [`World`] of the facts file.
 
 mod expr;
+mod tests;
 
 use std::collections::HashMap;
 
@@ -34,6 +35,15 @@ pub fn load(
     rule_files: &[(String, String)],
     facts_file: (&str, &str),
 ) -> Result<Loaded, (Vec<Problem>, Sources)> {
+    load_with_tests(rule_files, &[], facts_file)
+}
+
+/// As [`load`], with test files holding scenarios and properties, checked against the rules.
+pub fn load_with_tests(
+    rule_files: &[(String, String)],
+    test_files: &[(String, String)],
+    facts_file: (&str, &str),
+) -> Result<Loaded, (Vec<Problem>, Sources)> {
     let mut sources = Sources::new();
     let mut problems = Vec::new();
     let mut files = Vec::new();
@@ -41,6 +51,14 @@ pub fn load(
         let id = sources.add(name.clone(), text.clone());
         match parse::parse_file(id, text) {
             Ok(file) => files.push(file),
+            Err(e) => problems.push(Problem::Parse(e)),
+        }
+    }
+    let mut tests = Vec::new();
+    for (name, text) in test_files {
+        let id = sources.add(name.clone(), text.clone());
+        match parse::parse_file(id, text) {
+            Ok(file) => tests.push(file),
             Err(e) => problems.push(Problem::Parse(e)),
         }
     }
@@ -53,6 +71,7 @@ pub fn load(
     let unreadable = errors.iter().any(|e| matches!(e, FactsError::Json { .. }));
     problems.extend(errors.into_iter().map(Problem::Facts));
     cx.sources(&files, &world);
+    cx.tests(&files, &tests, &world);
     // Without a readable facts file no agreement is known, so names of agreements cannot be
     // checked; reporting each one would bury the one real problem.
     let checkable = |e: &CheckError| {
@@ -147,7 +166,7 @@ impl Checker {
                         });
                     }
                 }
-                Item::Choice(_) | Item::Source(_) => {}
+                Item::Choice(_) | Item::Source(_) | Item::Scenario(_) | Item::Property(_) => {}
             }
         }
     }
@@ -210,7 +229,7 @@ impl Checker {
             .iter()
             .flat_map(|f| &f.items)
             .filter_map(|i| match i {
-                Item::Source(s) => Some(s),
+                Item::Source(s) => Some(&**s),
                 _ => None,
             })
             .collect();

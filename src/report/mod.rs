@@ -1,9 +1,11 @@
 //! Renderings of decisions: a text table and explanation tree for people, JSON for tools.
 
 mod json;
+mod testing;
 mod text;
 
 pub use json::{audit_json, check_json, explain_json, timeline_json};
+pub use testing::test_text;
 pub use text::{audit_text, check_text, explain_text, timeline_text};
 
 use crate::ast::SourceKind;

@@ -1,0 +1,233 @@
+//! Scenarios and properties: names, agreements, rules and value types, checked against the
+//! rule base they test.
+
+use crate::ast::{self, Item, SetItem};
+use crate::compiled::{
+    AgreementId, Expectation, FactId, Property, RuleId, Scenario, Target, squash,
+};
+use crate::error::CheckError;
+use crate::facts::World;
+use crate::span::Span;
+use crate::value::{Type, Value};
+
+use super::{Checker, expr, unknown};
+
+impl Checker {
+    /// Compiles the scenarios and properties of rule files and test files. Test files may hold
+    /// nothing else.
+    pub(super) fn tests(
+        &mut self,
+        rule_files: &[ast::File],
+        test_files: &[ast::File],
+        world: &World,
+    ) {
+        for item in test_files.iter().flat_map(|f| &f.items) {
+            let span = match item {
+                Item::Choice(c) => Some(c.name.span),
+                Item::Fact(d) => Some(d.name.span),
+                Item::Attribute(d) => Some(d.name.span),
+                Item::Source(s) => Some(s.id.span),
+                Item::Scenario(_) | Item::Property(_) => None,
+            };
+            if let Some(span) = span {
+                self.errors.push(CheckError::Usage {
+                    message: "a test file holds only `scenario` and `eigenschap` blocks".into(),
+                    span,
+                    help: Some("declarations and sources belong in the rule folder".into()),
+                });
+            }
+        }
+        let items = rule_files.iter().chain(test_files).flat_map(|f| &f.items);
+        for item in items {
+            match item {
+                Item::Scenario(s) => self.scenario(s, world),
+                Item::Property(p) => self.property(p, world),
+                _ => {}
+            }
+        }
+    }
+
+    fn scenario(&mut self, s: &ast::Scenario, world: &World) {
+        let Some(date) = &s.date else {
+            self.errors.push(CheckError::Usage {
+                message: format!("scenario `{}` names no date", s.id.node),
+                span: s.id.span,
+                help: Some("add `op 2018-11-30`: a scenario replays one day".into()),
+            });
+            return;
+        };
+        let sets = s
+            .sets
+            .iter()
+            .filter_map(|set| self.set_fact(set, world))
+            .collect();
+        let mut expects = Vec::new();
+        for e in &s.expects {
+            let mut ex = expr::ExprChecker {
+                cx: self,
+                world,
+                in_agreement: true,
+            };
+            let Some(agreement) = ex.agreement(&e.agreement) else {
+                continue;
+            };
+            let by: Vec<RuleId> = e.by.iter().flat_map(|t| self.rules_of(t)).collect();
+            let text = format!(
+                "{} van {}: {}",
+                e.action.node.dutch(),
+                e.agreement.node,
+                e.verdict.node
+            );
+            let by_text: Vec<String> = e.by.iter().map(ToString::to_string).collect();
+            let text = if by_text.is_empty() {
+                text
+            } else {
+                format!("{text} door {}", by_text.join(", "))
+            };
+            let by = (!e.by.is_empty()).then_some(by);
+            expects.push(Expectation {
+                agreement,
+                action: e.action.node,
+                verdict: e.verdict.node,
+                by,
+                text,
+            });
+        }
+        self.base.scenarios.push(Scenario {
+            id: s.id.node.clone(),
+            title: squash(&s.title.node),
+            date: date.node,
+            facts_file: s.facts_file.as_ref().map(|f| f.node.clone()),
+            sets,
+            expects,
+            span: s.id.span,
+        });
+    }
+
+    /// The rules a `door` target names: one rule, or every rule of a source.
+    fn rules_of(&mut self, target: &ast::Target) -> Vec<RuleId> {
+        match self.target(target) {
+            Some(Target::Rule(r)) => vec![r],
+            Some(Target::Doc(d)) => (0..self.base.rules.len())
+                .filter(|&r| self.base.rules[r].doc == d)
+                .collect(),
+            None => Vec::new(),
+        }
+    }
+
+    /// `stel x(ggz) = ja`, checked against the fact's declaration.
+    fn set_fact(
+        &mut self,
+        set: &ast::SetFact,
+        world: &World,
+    ) -> Option<(FactId, Option<AgreementId>, Option<Value>)> {
+        let Some(f) = self.base.facts.iter().position(|d| d.name == set.fact.node) else {
+            let known = self.base.facts.iter().map(|d| d.name.as_str()).collect();
+            let error = unknown("fact", &set.fact.node, set.fact.span, known);
+            self.unknown(error);
+            return None;
+        };
+        let decl = self.base.facts[f].clone();
+        let agreement = match (&set.agreement, decl.per_agreement) {
+            (Some(id), true) => Some(
+                expr::ExprChecker {
+                    cx: self,
+                    world,
+                    in_agreement: true,
+                }
+                .agreement(id)?,
+            ),
+            (None, false) => None,
+            (given, _) => {
+                let message = match given {
+                    Some(_) => format!("`{}` has one value, not one per agreement", decl.name),
+                    None => format!("`{}` has a value per agreement", decl.name),
+                };
+                let help = Some(match given {
+                    Some(_) => format!("write `stel {} = …`", decl.name),
+                    None => format!("write `stel {}(<akkoord>) = …`", decl.name),
+                });
+                self.errors.push(CheckError::Usage {
+                    message,
+                    span: set.fact.span,
+                    help,
+                });
+                return None;
+            }
+        };
+        let value = match &set.value {
+            None => None,
+            Some(item) => Some(self.value_of(&item.node, item.span, &decl.ty)?),
+        };
+        Some((f, agreement, value))
+    }
+
+    fn value_of(&mut self, item: &SetItem, span: Span, ty: &Type) -> Option<Value> {
+        let value = match item {
+            SetItem::Lit(l) => expr::literal(l).0,
+            SetItem::Symbol(s) => Value::Choice(s.clone()),
+        };
+        let fits = match (&value, ty) {
+            (Value::Bool(_), Type::Bool)
+            | (Value::Amount(_), Type::Amount)
+            | (Value::Number(_), Type::Number)
+            | (Value::Date(_), Type::Date)
+            | (Value::Text(_), Type::Text) => true,
+            (Value::Choice(v), Type::Choice(c)) => self
+                .base
+                .choices
+                .iter()
+                .any(|d| &d.name == c && d.values.contains(v)),
+            _ => false,
+        };
+        if !fits {
+            self.errors.push(CheckError::Type {
+                message: format!("`{item}` is not a `{ty}`"),
+                span,
+                label: format!("expected a `{ty}`"),
+                help: None,
+            });
+            return None;
+        }
+        Some(value)
+    }
+
+    fn property(&mut self, p: &ast::Property, world: &World) {
+        let mut ex = expr::ExprChecker {
+            cx: self,
+            world,
+            in_agreement: true,
+        };
+        let selector = match &p.selector {
+            ast::Selector::Every => crate::compiled::Selector::Every,
+            ast::Selector::Where(e) => {
+                crate::compiled::Selector::Where(ex.condition(e, "the selector"))
+            }
+            ast::Selector::Ids(ids) => crate::compiled::Selector::Ids(
+                ids.iter().filter_map(|id| ex.agreement(id)).collect(),
+            ),
+        };
+        let then = ex.condition(&p.then, "the property's claim");
+        let text = format!(
+            "als {} van {} {} dan {}",
+            p.action.node.dutch(),
+            match &p.selector {
+                ast::Selector::Where(e) =>
+                    format!("akkoord waar {}", squash(self.base.sources.slice(e.span))),
+                other => other.to_string(),
+            },
+            p.verdict.node,
+            squash(self.base.sources.slice(p.then.span))
+        );
+        self.base.properties.push(Property {
+            id: p.id.node.clone(),
+            title: squash(&p.title.node),
+            date: p.date.as_ref().map(|d| d.node),
+            action: p.action.node,
+            selector,
+            verdict: p.verdict.node,
+            then,
+            text,
+        });
+    }
+}
