@@ -6,7 +6,7 @@ use jiff::civil::Date;
 
 use crate::ast::{Action, CmpOp, EventKind, RuleKind, SourceKind, VerdictWord};
 use crate::span::{Sources, Span};
-use crate::value::{Type, Value};
+use crate::value::{Amount, Type, Value};
 
 /// Index of a declared fact.
 pub type FactId = usize;
@@ -263,10 +263,82 @@ impl RuleBase {
         squash(self.sources.slice(self.nodes[node].span))
     }
 
+    /// The values worth trying for a fact when searching: every value of a yes/no or choice
+    /// fact; for other types the constants it is compared with and their neighbours.
+    pub fn values_worth_trying(&self, fact: FactId) -> Vec<Value> {
+        let mut values: Vec<Value> = match &self.facts[fact].ty {
+            Type::Bool => vec![Value::Bool(false), Value::Bool(true)],
+            Type::Choice(c) => self
+                .choices
+                .iter()
+                .filter(|d| &d.name == c)
+                .flat_map(|d| d.values.iter().map(|v| Value::Choice(v.clone())))
+                .collect(),
+            _ => self
+                .compared_with(fact)
+                .into_iter()
+                .flat_map(neighbours)
+                .collect(),
+        };
+        if values.is_empty() {
+            values.push(match &self.facts[fact].ty {
+                Type::Amount => Value::Amount(Amount(0)),
+                Type::Date => Value::Date(Date::MIN),
+                Type::Text => Value::Text(String::new()),
+                _ => Value::Number(0),
+            });
+        }
+        values.sort();
+        values.dedup();
+        values
+    }
+
+    /// The constants a fact is compared with anywhere in the rule base.
+    fn compared_with(&self, fact: FactId) -> Vec<Value> {
+        let is_fact = |n: NodeId| matches!(self.nodes[n].node, Node::Fact(f) | Node::FactOf(f, _) if f == fact);
+        let constant = |n: NodeId| match &self.nodes[n].node {
+            Node::Const(v) => Some(v.clone()),
+            _ => None,
+        };
+        self.nodes
+            .iter()
+            .flat_map(|n| match &n.node {
+                Node::Cmp(_, a, b) if is_fact(*a) => constant(*b).into_iter().collect(),
+                Node::Cmp(_, a, b) if is_fact(*b) => constant(*a).into_iter().collect(),
+                Node::In(k, set) if is_fact(*k) => set.clone(),
+                _ => Vec::new(),
+            })
+            .collect()
+    }
+
     /// `source.rule`, the name a rule goes by.
     pub fn rule_name(&self, rule: RuleId) -> String {
         let r = &self.rules[rule];
         format!("{}.{}", self.docs[r.doc].id, r.id)
+    }
+}
+
+/// A value and the values just below and above it, for searching around a boundary.
+fn neighbours(v: Value) -> Vec<Value> {
+    match v {
+        Value::Number(n) => vec![
+            Value::Number(n.saturating_sub(1)),
+            Value::Number(n),
+            Value::Number(n.saturating_add(1)),
+        ],
+        Value::Amount(Amount(c)) => {
+            vec![
+                Value::Amount(Amount(c.saturating_sub(1))),
+                Value::Amount(Amount(c)),
+                Value::Amount(Amount(c.saturating_add(1))),
+            ]
+        }
+        Value::Date(d) => [d.yesterday().ok(), Some(d), d.tomorrow().ok()]
+            .into_iter()
+            .flatten()
+            .map(Value::Date)
+            .collect(),
+        other => vec![other],
     }
 }
 

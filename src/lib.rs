@@ -47,4 +47,5 @@ pub mod report;
 pub mod span;
 pub mod suggest;
 pub mod testing;
+pub mod unblock;
 pub mod value;

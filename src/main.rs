@@ -7,7 +7,7 @@ use akkoord::ast::Action;
 use akkoord::check::Loaded;
 use akkoord::eval::{Decision, Evaluator};
 use akkoord::testing::{self, Options};
-use akkoord::{eval, load, report, suggest};
+use akkoord::{eval, load, report, suggest, unblock};
 use clap::{Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
@@ -62,6 +62,20 @@ enum Command {
         /// The action; default: every action rules speak of.
         #[arg(long = "handeling", visible_alias = "action", value_parser = parse_action)]
         action: Option<Action>,
+    },
+    /// Every minimal set of fact changes that makes the verdict `mag`, smallest first.
+    Unblock {
+        /// The agreement id, e.g. `ggz`.
+        agreement: String,
+        /// The action (default: ondertekening).
+        #[arg(long = "handeling", visible_alias = "action", value_parser = parse_action)]
+        action: Option<Action>,
+        /// A fact no change may touch: `feit`, or `feit(akkoord)` for one agreement. Repeatable.
+        #[arg(long = "vast", visible_alias = "fixed", value_name = "FEIT")]
+        fixed: Vec<String>,
+        /// How many partial plans to keep while combining rules.
+        #[arg(long = "grens", visible_alias = "bound", default_value_t = 10_000)]
+        bound: usize,
     },
     /// Every recorded action checked against the verdict on the day it was taken.
     Audit,
@@ -216,6 +230,22 @@ fn run(cli: &Cli, loaded: &Loaded, date: Date) -> Result<(String, ExitCode), Str
             ok(outs.join("\n"))
         }
         Command::Test { .. } => Err("`test` runs on its own".into()),
+        Command::Unblock {
+            agreement,
+            action,
+            fixed,
+            bound,
+        } => {
+            let a = find(loaded, agreement)?;
+            let slots = unblock::fixed_slots(base, world, fixed)?;
+            let h = action.unwrap_or(Action::Signing);
+            let result = unblock::unblock(base, world, date, a, h, &slots, *bound);
+            ok(if json {
+                report::unblock_json(base, world, &result)
+            } else {
+                report::unblock_text(base, world, &result, fixed)
+            })
+        }
         Command::Audit => {
             let audited = eval::audit(base, world);
             let code = if audited.iter().all(|a| a.allowed) {

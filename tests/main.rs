@@ -15,3 +15,4 @@ mod history;
 mod language;
 mod properties;
 mod rulebase;
+mod staff;

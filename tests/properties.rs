@@ -409,3 +409,34 @@ proptest! {
         }
     }
 }
+
+// ---------------------------------------------------------------- unblock
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn every_unblock_plan_gives_mag_and_no_part_of_it_does(rules in arb_rules(), w in arb_w()) {
+        let loaded = load(&rules_text(&rules), &w.json()).unwrap_or_else(|e| panic!("{e}"));
+        let (base, world) = (&loaded.base, &loaded.world);
+        for a in 0..2 {
+            let result = akkoord::unblock::unblock(base, world, BALV, a, Action::Signing, &[], 10_000);
+            let apply = |changes: &[&akkoord::unblock::Change]| {
+                let set: akkoord::eval::Changes = changes.iter().map(|c| (c.slot, Some(c.to.clone()))).collect();
+                Evaluator::with_changes(base, world, BALV, &set).decide(a, Action::Signing).verdict
+            };
+            for (i, plan) in result.plans.iter().enumerate() {
+                let all: Vec<_> = plan.iter().collect();
+                prop_assert_eq!(apply(&all), Verdict::Mag, "plan {} gives mag", i);
+                for mask in 0u32..(1 << plan.len()) - 1 {
+                    let part: Vec<_> = plan.iter().enumerate().filter(|(j, _)| mask & (1 << j) != 0).map(|(_, c)| c).collect();
+                    prop_assert_ne!(apply(&part), Verdict::Mag, "a proper part of plan {} already gives mag", i);
+                }
+                for (j, other) in result.plans.iter().enumerate() {
+                    let contained = other.iter().all(|c| plan.iter().any(|p| p.slot == c.slot && p.to == c.to));
+                    prop_assert!(i == j || !contained, "plan {} contains plan {}", i, j);
+                }
+            }
+        }
+    }
+}

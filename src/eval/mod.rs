@@ -164,17 +164,62 @@ impl Decision {
 /// ensures it), and every lookup by this index finds nothing.
 const NO_AGREEMENT: AgreementId = AgreementId::MAX;
 
+/// Fact values that replace the world's for one evaluation, keyed by fact and slot (the
+/// agreement for a per-agreement fact, 0 otherwise). `None` makes a fact unknown.
+pub type Changes = std::collections::BTreeMap<(FactId, usize), Option<Value>>;
+
 /// Evaluates rules against facts on one date.
 pub struct Evaluator<'a> {
     base: &'a RuleBase,
     world: &'a World,
     date: Date,
+    changes: Option<&'a Changes>,
 }
 
 impl<'a> Evaluator<'a> {
     /// An evaluator for `date`.
     pub fn new(base: &'a RuleBase, world: &'a World, date: Date) -> Self {
-        Evaluator { base, world, date }
+        Evaluator {
+            base,
+            world,
+            date,
+            changes: None,
+        }
+    }
+
+    /// An evaluator for `date` that reads `changes` before the world.
+    pub fn with_changes(
+        base: &'a RuleBase,
+        world: &'a World,
+        date: Date,
+        changes: &'a Changes,
+    ) -> Self {
+        Evaluator {
+            base,
+            world,
+            date,
+            changes: Some(changes),
+        }
+    }
+
+    /// The slot a fact is read from for an agreement: the agreement for a per-agreement fact.
+    pub fn slot(&self, fact: FactId, agreement: AgreementId) -> usize {
+        if self.base.facts[fact].per_agreement {
+            agreement
+        } else {
+            0
+        }
+    }
+
+    /// A fact's value on the date, after the changes.
+    fn fact_value(&self, fact: FactId, agreement: AgreementId) -> Option<Value> {
+        if let Some(changed) = self
+            .changes
+            .and_then(|c| c.get(&(fact, self.slot(fact, agreement))))
+        {
+            return changed.clone();
+        }
+        self.world.fact(fact, agreement).at(self.date).cloned()
     }
 
     /// The date evaluated on.
@@ -412,11 +457,21 @@ impl<'a> Evaluator<'a> {
 
     fn fact_use(&self, fact: FactId, agreement: AgreementId, per_agreement: bool) -> FactUse {
         let decl = &self.base.facts[fact];
-        let entry = self
+        let mut entry = self
             .world
             .fact(fact, agreement)
             .entry_at(self.date)
             .cloned();
+        if let Some(changed) = self
+            .changes
+            .and_then(|c| c.get(&(fact, self.slot(fact, agreement))))
+        {
+            entry = Some(Entry {
+                since: None,
+                value: changed.clone(),
+                source: None,
+            });
+        }
         let name = if per_agreement {
             format!("{}({})", decl.name, self.world.agreement_id(agreement))
         } else {
@@ -442,12 +497,8 @@ impl<'a> Evaluator<'a> {
     fn value(&self, node: NodeId, agreement: AgreementId) -> Option<Value> {
         match &self.base.nodes[node].node {
             Node::Const(v) => Some(v.clone()),
-            Node::Fact(f) => self.world.fact(*f, agreement).at(self.date).cloned(),
-            Node::FactOf(f, who) => self
-                .world
-                .fact(*f, who.resolve(agreement))
-                .at(self.date)
-                .cloned(),
+            Node::Fact(f) => self.fact_value(*f, agreement),
+            Node::FactOf(f, who) => self.fact_value(*f, who.resolve(agreement)),
             Node::Attr(attr) => self.world.attr(agreement, *attr).at(self.date).cloned(),
             Node::Not(k) => known(!self.tri(*k, agreement)),
             Node::And(kids) => known(
@@ -472,7 +523,7 @@ impl<'a> Evaluator<'a> {
 
 impl Who {
     /// The agreement a per-agreement fact is read for, given the one at hand.
-    fn resolve(self, at_hand: AgreementId) -> AgreementId {
+    pub fn resolve(self, at_hand: AgreementId) -> AgreementId {
         match self {
             Who::This => at_hand,
             Who::Agreement(a) => a,

@@ -1,10 +1,12 @@
 //! Renderings of decisions: a text table and explanation tree for people, JSON for tools.
 
 mod json;
+mod staff;
 mod testing;
 mod text;
 
 pub use json::{audit_json, check_json, explain_json, timeline_json};
+pub use staff::{unblock_json, unblock_text};
 pub use testing::test_text;
 pub use text::{audit_text, check_text, explain_text, timeline_text};
 

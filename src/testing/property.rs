@@ -8,7 +8,7 @@ use serde_json::{Map, Value as Json, json};
 use crate::compiled::{AgreementId, FactId, Node, NodeId, Property, RuleBase, Selector, Who};
 use crate::eval::Evaluator;
 use crate::facts::{Timeline, World};
-use crate::value::{Amount, Tri, Type, Value};
+use crate::value::{Tri, Value};
 
 use super::{set, verdict_of};
 
@@ -244,75 +244,11 @@ fn reads_of(
     }
 }
 
-/// The values worth trying for a fact: unknown first (so shrinking leaves facts unknown),
-/// then every value of a yes/no or choice fact, or the constants it is compared with and their
-/// neighbours.
+/// The values to try for a fact: unknown first, so shrinking leaves facts unknown.
 fn domain(base: &RuleBase, fact: FactId) -> Vec<Option<Value>> {
-    let mut values: Vec<Value> = match &base.facts[fact].ty {
-        Type::Bool => vec![Value::Bool(false), Value::Bool(true)],
-        Type::Choice(c) => base
-            .choices
-            .iter()
-            .filter(|d| &d.name == c)
-            .flat_map(|d| d.values.iter().map(|v| Value::Choice(v.clone())))
-            .collect(),
-        _ => compared_with(base, fact)
-            .into_iter()
-            .flat_map(neighbours)
-            .collect(),
-    };
-    if values.is_empty() {
-        values.push(match &base.facts[fact].ty {
-            Type::Amount => Value::Amount(Amount(0)),
-            Type::Date => Value::Date(Date::MIN),
-            Type::Text => Value::Text(String::new()),
-            _ => Value::Number(0),
-        });
-    }
-    values.sort();
-    values.dedup();
     std::iter::once(None)
-        .chain(values.into_iter().map(Some))
+        .chain(base.values_worth_trying(fact).into_iter().map(Some))
         .collect()
-}
-
-fn compared_with(base: &RuleBase, fact: FactId) -> Vec<Value> {
-    let is_fact =
-        |n: NodeId| matches!(base.nodes[n].node, Node::Fact(f) | Node::FactOf(f, _) if f == fact);
-    let constant = |n: NodeId| match &base.nodes[n].node {
-        Node::Const(v) => Some(v.clone()),
-        _ => None,
-    };
-    base.nodes
-        .iter()
-        .filter_map(|n| match &n.node {
-            Node::Cmp(_, a, b) if is_fact(*a) => constant(*b),
-            Node::Cmp(_, a, b) if is_fact(*b) => constant(*a),
-            Node::In(k, set) if is_fact(*k) => set.first().cloned(),
-            _ => None,
-        })
-        .collect()
-}
-
-fn neighbours(v: Value) -> Vec<Value> {
-    match v {
-        Value::Number(n) => vec![
-            Value::Number(n.saturating_sub(1)),
-            Value::Number(n),
-            Value::Number(n.saturating_add(1)),
-        ],
-        Value::Amount(Amount(c)) => vec![
-            Value::Amount(Amount(c.saturating_sub(1))),
-            Value::Amount(Amount(c)),
-            Value::Amount(Amount(c.saturating_add(1))),
-        ],
-        Value::Date(d) => [d.yesterday().ok(), Some(d), d.tomorrow().ok()]
-            .into_iter()
-            .flatten()
-            .map(Value::Date)
-            .collect(),
-        other => vec![other],
-    }
 }
 
 fn world_for(blank: &World, slots: &[Slot], choice: &[usize]) -> World {

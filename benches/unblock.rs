@@ -1,0 +1,160 @@
+//! How long `akkoord unblock` takes on a generated rule base where one agreement depends on
+//! 40 facts through 20 rules, with shared facts so the rules' options interact.
+
+use std::hint::black_box;
+
+use akkoord::ast::Action;
+use akkoord::check;
+use akkoord::unblock::unblock;
+use criterion::{Criterion, criterion_group, criterion_main};
+use jiff::civil::date;
+
+/// `rules` rules over `facts` yes/no facts; rule i needs `f(i) en (f(i+1) of f(i+2) of n(i) > 2)`,
+/// so neighbouring rules share facts. Every fact is known and false.
+fn generated(rules: usize, facts: usize) -> (String, String) {
+    let mut text = String::new();
+    for f in 0..facts {
+        text.push_str(&format!("feit f{f}: janee \"?\"\nfeit n{f}: getal \"?\"\n"));
+    }
+    text.push_str("motie m \"M\" {\n vergadering ALV 2018-01-01\n");
+    for r in 0..rules {
+        let (a, b, c) = ((2 * r) % facts, (2 * r + 1) % facts, (2 * r + 2) % facts);
+        text.push_str(&format!(
+            " regel r{r} {{ bron \"z\" vereis f{a} en (f{b} of f{c} of n{a} > 2) voor ondertekening van akkoord x }}\n"
+        ));
+    }
+    text.push('}');
+    let values: Vec<String> = (0..facts)
+        .flat_map(|f| [format!("\"f{f}\": false"), format!("\"n{f}\": 0")])
+        .collect();
+    let facts = format!(
+        "{{ \"akkoorden\": {{ \"x\": {{}} }}, \"feiten\": {{ {} }} }}",
+        values.join(", ")
+    );
+    (text, facts)
+}
+
+/// `rules` rules, each with three independent ways to hold (`f(3i) of f(3i+1) of n(3i+2) > 2`):
+/// 3^rules minimal plans over 3 × `rules` facts.
+fn choices(rules: usize) -> (String, String) {
+    let mut text = String::new();
+    for f in 0..3 * rules {
+        text.push_str(&format!("feit f{f}: janee \"?\"\nfeit n{f}: getal \"?\"\n"));
+    }
+    text.push_str("motie m \"M\" {\n vergadering ALV 2018-01-01\n");
+    for r in 0..rules {
+        let (a, b, c) = (3 * r, 3 * r + 1, 3 * r + 2);
+        text.push_str(&format!(
+            " regel r{r} {{ bron \"z\" vereis f{a} of f{b} of n{c} > 2 voor ondertekening van akkoord x }}\n"
+        ));
+    }
+    text.push('}');
+    let values: Vec<String> = (0..3 * rules)
+        .flat_map(|f| [format!("\"f{f}\": false"), format!("\"n{f}\": 0")])
+        .collect();
+    let facts = format!(
+        "{{ \"akkoorden\": {{ \"x\": {{}} }}, \"feiten\": {{ {} }} }}",
+        values.join(", ")
+    );
+    (text, facts)
+}
+
+fn bench(c: &mut Criterion) {
+    let (rules, facts) = choices(6);
+    if let Ok(loaded) = check::load(&[("choices.akk".into(), rules)], ("feiten.json", &facts)) {
+        let day = date(2019, 1, 1);
+        let result = unblock(
+            &loaded.base,
+            &loaded.world,
+            day,
+            0,
+            Action::Signing,
+            &[],
+            10_000,
+        );
+        eprintln!(
+            "unblock on 6 rules with 3 ways each (36 facts): {} minimal plans, truncated: {}",
+            result.plans.len(),
+            result.truncated
+        );
+        c.bench_function("unblock: 1 agreement, 6 rules x 3 ways, 36 facts", |b| {
+            b.iter(|| {
+                black_box(
+                    unblock(
+                        &loaded.base,
+                        &loaded.world,
+                        day,
+                        0,
+                        Action::Signing,
+                        &[],
+                        10_000,
+                    )
+                    .plans
+                    .len(),
+                )
+            })
+        });
+    }
+    let (rules, facts) = generated(20, 40);
+    let Ok(loaded) = check::load(&[("generated.akk".into(), rules)], ("feiten.json", &facts))
+    else {
+        return;
+    };
+    let day = date(2019, 1, 1);
+    let result = unblock(
+        &loaded.base,
+        &loaded.world,
+        day,
+        0,
+        Action::Signing,
+        &[],
+        10_000,
+    );
+    eprintln!(
+        "unblock on 20 rules over 40 facts: {} minimal plans, truncated: {}",
+        result.plans.len(),
+        result.truncated
+    );
+    c.bench_function("unblock: 1 agreement, 20 rules, 40 facts", |b| {
+        b.iter(|| {
+            black_box(
+                unblock(
+                    &loaded.base,
+                    &loaded.world,
+                    day,
+                    0,
+                    Action::Signing,
+                    &[],
+                    10_000,
+                )
+                .plans
+                .len(),
+            )
+        })
+    });
+    let ggz_rules = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    let Ok(vng) = akkoord::load::load(&ggz_rules, None) else {
+        return;
+    };
+    let ggz = vng.world.agreement("ggz").unwrap_or_default();
+    c.bench_function("unblock: ggz on the VNG rule base", |b| {
+        b.iter(|| {
+            black_box(
+                unblock(
+                    &vng.base,
+                    &vng.world,
+                    date(2019, 6, 1),
+                    ggz,
+                    Action::Signing,
+                    &[],
+                    10_000,
+                )
+                .plans
+                .len(),
+            )
+        })
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
