@@ -38,6 +38,7 @@
 pub mod ast;
 pub mod check;
 pub mod compiled;
+pub mod diff;
 pub mod error;
 pub mod eval;
 pub mod facts;

@@ -60,6 +60,20 @@ pub fn load_with_tests(
         .map_err(|(problems, sources)| LoadError { problems, sources })
 }
 
+/// Loads an older rule folder against a given facts file, for comparison: facts the older
+/// rules do not declare are listed instead of failing the load.
+pub fn load_for_comparison(rules: &Path, facts: &Path) -> Result<Loaded, LoadError> {
+    let fail = |problem| LoadError {
+        problems: vec![problem],
+        sources: Sources::new(),
+    };
+    let files = rule_files(rules).map_err(fail)?;
+    let facts_text = read(facts).map_err(fail)?;
+    let facts_name = facts.display().to_string();
+    check::load_for_comparison(&files, (&facts_name, &facts_text))
+        .map_err(|(problems, sources)| LoadError { problems, sources })
+}
+
 /// The `.akk` files in a folder, as (display name, text), sorted by name.
 pub fn rule_files(dir: &Path) -> Result<Vec<(String, String)>, Problem> {
     let entries = fs::read_dir(dir).map_err(|e| io_problem(dir, &e))?;

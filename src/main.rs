@@ -7,7 +7,7 @@ use akkoord::ast::Action;
 use akkoord::check::Loaded;
 use akkoord::eval::{Decision, Evaluator};
 use akkoord::testing::{self, Options};
-use akkoord::{eval, load, report, suggest, unblock};
+use akkoord::{diff, eval, load, report, suggest, unblock};
 use clap::{Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
@@ -77,6 +77,15 @@ enum Command {
         #[arg(long = "grens", visible_alias = "bound", default_value_t = 10_000)]
         bound: usize,
     },
+    /// The verdicts that differ between two rule sets (or two dates), and why.
+    Diff {
+        /// The old rule folder; default: the same as `--rules` (to compare dates).
+        #[arg(long = "oud", visible_alias = "old", value_name = "DIR")]
+        old: Option<PathBuf>,
+        /// Evaluate the old side as of this date; default: the same as `--op`.
+        #[arg(long = "op-oud", visible_alias = "old-as-of", value_name = "DATUM", value_parser = parse_date)]
+        old_date: Option<Date>,
+    },
     /// Every recorded action checked against the verdict on the day it was taken.
     Audit,
     /// Run the scenarios and check the properties in DIR (default: `tests` in the rules folder).
@@ -134,6 +143,9 @@ fn main() -> ExitCode {
 }
 
 fn work(cli: &Cli) -> ExitCode {
+    if let Command::Diff { old, old_date } = &cli.command {
+        return compare(cli, old.as_deref(), *old_date);
+    }
     if let Command::Test { dir, cases, seed } = &cli.command {
         return test(
             cli,
@@ -229,7 +241,7 @@ fn run(cli: &Cli, loaded: &Loaded, date: Date) -> Result<(String, ExitCode), Str
             }
             ok(outs.join("\n"))
         }
-        Command::Test { .. } => Err("`test` runs on its own".into()),
+        Command::Test { .. } | Command::Diff { .. } => Err("this command runs on its own".into()),
         Command::Unblock {
             agreement,
             action,
@@ -261,6 +273,52 @@ fn run(cli: &Cli, loaded: &Loaded, date: Date) -> Result<(String, ExitCode), Str
             Ok((out, code))
         }
     }
+}
+
+/// `akkoord diff`: the old rules are read against the same facts file as the new.
+fn compare(cli: &Cli, old: Option<&std::path::Path>, old_date: Option<Date>) -> ExitCode {
+    let new = match load::load(&cli.rules, cli.facts.as_deref()) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            eprint!("{}", e.render());
+            return ExitCode::from(2);
+        }
+    };
+    let old_dir = old.unwrap_or(&cli.rules);
+    let facts = cli
+        .facts
+        .clone()
+        .unwrap_or_else(|| cli.rules.join(load::DEFAULT_FACTS));
+    let old_loaded = match load::load_for_comparison(old_dir, &facts) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            eprint!("{}", e.render());
+            return ExitCode::from(2);
+        }
+    };
+    let date = cli.date.unwrap_or_else(|| jiff::Zoned::now().date());
+    let old_date = old_date.unwrap_or(date);
+    let result = diff::diff(&old_loaded, old_date, &new, date);
+    if matches!(cli.format, Format::Json) {
+        print!("{}", report::diff_json(&new.world, &result));
+    } else {
+        let label = |dir: &std::path::Path, d: Date| format!("{} (op {d})", dir.display());
+        let mut out = report::diff_text(
+            &new.base,
+            &new.world,
+            &result,
+            &label(old_dir, old_date),
+            &label(&cli.rules, date),
+        );
+        if !old_loaded.ignored_facts.is_empty() {
+            out.push_str(&format!(
+                "\nNiet gedeclareerd in de oude regels, daar dus onbekend: {}\n",
+                old_loaded.ignored_facts.join(", ")
+            ));
+        }
+        print!("{out}");
+    }
+    ExitCode::SUCCESS
 }
 
 /// `akkoord test`: scenarios and properties; exit 1 when any fails.

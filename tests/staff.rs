@@ -95,3 +95,110 @@ fn unblock_respects_fixed_facts() {
         "{err}"
     );
 }
+
+/// A copy of `rules/` with one extra motion conditioning the Preventieakkoord on a new fact,
+/// which the copied facts file sets to `nee`.
+fn rules_with_extra_motion(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("akkoord-diff-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    for entry in std::fs::read_dir(crate::common::root().join("rules")).expect("rules") {
+        let path = entry.expect("entry").path();
+        if path.is_file() {
+            std::fs::copy(&path, dir.join(path.file_name().expect("name"))).expect("copy");
+        }
+    }
+    std::fs::write(
+        dir.join("2019-06-05-alv.akk"),
+        r#"feit preventie_middelen: janee "Zijn er middelen voor de uitvoering van het Preventieakkoord?"
+motie preventie "Middelen voor preventie" {
+  vergadering ALV 2019-06-05
+  regel middelen {
+    bron "Het Preventieakkoord pas uitvoeren met middelen."
+    vereis preventie_middelen voor ondertekening van akkoord preventie
+  }
+}
+"#,
+    )
+    .expect("write motion");
+    let facts = std::fs::read_to_string(dir.join("feiten.json")).expect("facts");
+    let facts = facts.replacen(
+        "\"feiten\": {",
+        "\"feiten\": {\n    \"preventie_middelen\": false,",
+        1,
+    );
+    std::fs::write(dir.join("feiten.json"), facts).expect("write facts");
+    dir
+}
+
+#[test]
+fn diff_shows_exactly_the_verdicts_a_new_motion_changes() {
+    let dir = rules_with_extra_motion("changes");
+    let new = dir.to_str().expect("path");
+    let (code, out, err) = akkoord(&[
+        "diff",
+        "--oud",
+        "rules",
+        "--rules",
+        new,
+        "--op",
+        "2019-07-01",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let differences: Vec<&str> = out.lines().filter(|l| l.contains(" → ")).collect();
+    assert_eq!(
+        differences,
+        vec!["Preventieakkoord, ondertekening: mag → niet"],
+        "{out}"
+    );
+    assert!(
+        out.contains("Regels toegevoegd:\n  preventie.middelen"),
+        "{out}"
+    );
+    assert!(out.contains("  door: + preventie.middelen"), "{out}");
+    assert!(
+        out.contains("Niet gedeclareerd in de oude regels, daar dus onbekend: preventie_middelen"),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("1 oordeel verschilt\n") || out.contains("1 oordeel verschilt\n"),
+        "{out}"
+    );
+    let (_, json, _) = akkoord(&[
+        "diff",
+        "--oud",
+        "rules",
+        "--rules",
+        new,
+        "--op",
+        "2019-07-01",
+        "--format",
+        "json",
+    ]);
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(doc["differences"][0]["agreement"], "preventie");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn diff_before_the_motion_is_adopted_shows_nothing() {
+    let dir = rules_with_extra_motion("before");
+    let (_, out, _) = akkoord(&[
+        "diff",
+        "--oud",
+        "rules",
+        "--rules",
+        dir.to_str().expect("path"),
+        "--op",
+        "2019-01-01",
+    ]);
+    assert!(out.contains("0 oordelen verschillen"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn diff_across_dates_shows_what_the_balv_changed() {
+    let (code, out, _) = akkoord(&["diff", "--op-oud", "2018-10-01", "--op", "2018-11-30"]);
+    assert_eq!(code, 0);
+    expect_file("diff-2018-10-01-2018-11-30.txt", &out);
+}

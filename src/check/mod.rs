@@ -27,6 +27,18 @@ pub struct Loaded {
     pub world: World,
     /// How many rule files were read.
     pub rule_files: usize,
+    /// Facts in the facts file these rules do not declare; only when loaded with
+    /// [`load_for_comparison`], otherwise they are errors.
+    pub ignored_facts: Vec<String>,
+}
+
+/// Loads an older rule set against today's facts file, for `diff`: facts the older rules do
+/// not declare are listed in `ignored_facts` instead of failing the load.
+pub fn load_for_comparison(
+    rule_files: &[(String, String)],
+    facts_file: (&str, &str),
+) -> Result<Loaded, (Vec<Problem>, Sources)> {
+    load_inner(rule_files, &[], facts_file, true)
 }
 
 /// Parses and checks rule files (name, text) and a facts file (name, text). Returns every
@@ -43,6 +55,15 @@ pub fn load_with_tests(
     rule_files: &[(String, String)],
     test_files: &[(String, String)],
     facts_file: (&str, &str),
+) -> Result<Loaded, (Vec<Problem>, Sources)> {
+    load_inner(rule_files, test_files, facts_file, false)
+}
+
+fn load_inner(
+    rule_files: &[(String, String)],
+    test_files: &[(String, String)],
+    facts_file: (&str, &str),
+    tolerate_undeclared_facts: bool,
 ) -> Result<Loaded, (Vec<Problem>, Sources)> {
     let mut sources = Sources::new();
     let mut problems = Vec::new();
@@ -67,7 +88,19 @@ pub fn load_with_tests(
     // A facts file with errors still yields the agreements it could read, so rules naming
     // them do not report a second, misleading error.
     let facts_id = cx.base.sources.add(facts_file.0, facts_file.1);
-    let (world, errors) = facts::load(facts_id, facts_file.0, facts_file.1, &cx.base);
+    let (world, mut errors) = facts::load(facts_id, facts_file.0, facts_file.1, &cx.base);
+    let mut ignored_facts = Vec::new();
+    if tolerate_undeclared_facts {
+        errors.retain(|e| match e {
+            FactsError::Unknown {
+                what: "fact", name, ..
+            } => {
+                ignored_facts.push(name.clone());
+                false
+            }
+            _ => true,
+        });
+    }
     let unreadable = errors.iter().any(|e| matches!(e, FactsError::Json { .. }));
     problems.extend(errors.into_iter().map(Problem::Facts));
     cx.sources(&files, &world);
@@ -90,6 +123,7 @@ pub fn load_with_tests(
             base: cx.base,
             world,
             rule_files: rule_files.len(),
+            ignored_facts,
         })
     } else {
         Err((problems, cx.base.sources))

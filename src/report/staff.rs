@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use serde_json::json;
 
 use crate::compiled::RuleBase;
+use crate::diff::Diff;
 use crate::facts::World;
 use crate::unblock::Unblock;
 
@@ -109,6 +110,102 @@ pub fn unblock_json(base: &RuleBase, world: &World, u: &Unblock) -> String {
         "verdict": u.decision.verdict.word(),
         "plans": plans,
         "truncated": u.truncated,
+    });
+    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+}
+
+/// Only the verdicts that differ, each with what changed in the rules that bears on it.
+pub fn diff_text(
+    base: &RuleBase,
+    world: &World,
+    d: &Diff,
+    old_label: &str,
+    new_label: &str,
+) -> String {
+    let mut out = format!("Verschil tussen {old_label} en {new_label}\n\n");
+    let c = &d.changes;
+    let lists = [
+        ("Regels toegevoegd", &c.added),
+        ("Regels verwijderd", &c.removed),
+        ("Regels gewijzigd", &c.changed),
+        ("Besluiten toegevoegd", &c.events_added),
+        ("Besluiten verwijderd", &c.events_removed),
+    ];
+    for (title, list) in lists.iter().filter(|(_, l)| !l.is_empty()) {
+        let _ = writeln!(out, "{title}:");
+        for item in list.iter() {
+            let _ = writeln!(out, "  {item}");
+        }
+    }
+    if lists.iter().all(|(_, l)| l.is_empty()) {
+        let _ = writeln!(out, "De regels zijn gelijk.");
+    }
+    out.push('\n');
+    for diff in &d.differences {
+        let name = &world.agreements[diff.new.agreement].name;
+        let _ = writeln!(
+            out,
+            "{name}, {}: {} → {}",
+            diff.new.action.dutch(),
+            diff.old.verdict,
+            diff.new.verdict
+        );
+        for cause in &diff.causes {
+            let _ = writeln!(out, "  door: {cause}");
+        }
+        for f in diff
+            .new
+            .deciding()
+            .filter(|_| diff.new.verdict != crate::eval::Verdict::Mag)
+        {
+            let atoms: Vec<String> = f
+                .because
+                .iter()
+                .map(|a| super::atom_text(base, a))
+                .collect();
+            let _ = writeln!(
+                out,
+                "  nu: {} {}: {}",
+                super::mark(f.value),
+                rule_label(base, f.rule),
+                atoms.join("; ")
+            );
+        }
+    }
+    let n = d.differences.len();
+    let _ = writeln!(
+        out,
+        "{}{n} {} verschil{}",
+        if n > 0 { "\n" } else { "" },
+        if n == 1 { "oordeel" } else { "oordelen" },
+        if n == 1 { "t" } else { "len" }
+    );
+    out
+}
+
+/// The same as JSON.
+pub fn diff_json(world: &World, d: &Diff) -> String {
+    let differences: Vec<_> = d
+        .differences
+        .iter()
+        .map(|x| {
+            json!({
+                "agreement": world.agreement_id(x.new.agreement),
+                "action": x.new.action.dutch(),
+                "old": x.old.verdict.word(),
+                "new": x.new.verdict.word(),
+                "causes": x.causes,
+            })
+        })
+        .collect();
+    let c = &d.changes;
+    let doc = json!({
+        "rules_added": c.added,
+        "rules_removed": c.removed,
+        "rules_changed": c.changed,
+        "decisions_added": c.events_added,
+        "decisions_removed": c.events_removed,
+        "differences": differences,
     });
     serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
 }

@@ -1,0 +1,221 @@
+//! "What does this rule change change?": every agreement and action evaluated under two rule
+//! sets (or two dates) with the same facts; only the verdicts that differ, each with the rules
+//! added, removed or changed that bear on it.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+
+use crate::ast::Action;
+use crate::check::Loaded;
+use crate::compiled::{Effect, RuleBase, Target};
+use crate::eval::{Decision, Evaluator};
+
+/// What changed between the rule sets, by name.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RuleChanges {
+    /// Rules only in the new set.
+    pub added: Vec<String>,
+    /// Rules only in the old set.
+    pub removed: Vec<String>,
+    /// Rules in both whose text, source, meeting or validity differ.
+    pub changed: Vec<String>,
+    /// Decisions about sources and rules (lifts, statuses) only in the new set.
+    pub events_added: Vec<String>,
+    /// Decisions only in the old set.
+    pub events_removed: Vec<String>,
+}
+
+/// One verdict that differs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Difference {
+    /// The decision under the old rules.
+    pub old: Decision,
+    /// The decision under the new rules.
+    pub new: Decision,
+    /// The changes that bear on it: rule names, or decisions about them.
+    pub causes: Vec<String>,
+}
+
+/// The comparison.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diff {
+    /// What changed in the rules.
+    pub changes: RuleChanges,
+    /// The verdicts that differ, in agreement order.
+    pub differences: Vec<Difference>,
+}
+
+/// Compares `old` on `old_date` with `new` on `new_date`. Both were loaded with the same facts
+/// file, so agreements match by id.
+pub fn diff(old: &Loaded, old_date: Date, new: &Loaded, new_date: Date) -> Diff {
+    let (old_rules, new_rules) = (signatures(&old.base), signatures(&new.base));
+    let (old_events, new_events) = (events(&old.base), events(&new.base));
+    let changes = RuleChanges {
+        added: new_rules
+            .keys()
+            .filter(|k| !old_rules.contains_key(*k))
+            .cloned()
+            .collect(),
+        removed: old_rules
+            .keys()
+            .filter(|k| !new_rules.contains_key(*k))
+            .cloned()
+            .collect(),
+        changed: new_rules
+            .iter()
+            .filter(|(k, v)| old_rules.get(*k).is_some_and(|o| o != *v))
+            .map(|(k, _)| k.clone())
+            .collect(),
+        events_added: new_events
+            .iter()
+            .filter(|e| !old_events.contains(e))
+            .map(|e| e.0.clone())
+            .collect(),
+        events_removed: old_events
+            .iter()
+            .filter(|e| !new_events.contains(e))
+            .map(|e| e.0.clone())
+            .collect(),
+    };
+    let old_ev = Evaluator::new(&old.base, &old.world, old_date);
+    let new_ev = Evaluator::new(&new.base, &new.world, new_date);
+    let mut differences = Vec::new();
+    for (a, agreement) in new.world.agreements.iter().enumerate() {
+        let Some(old_a) = old.world.agreement(&agreement.id) else {
+            continue;
+        };
+        let mut actions: Vec<Action> = old_ev.actions(old_a);
+        actions.extend(new_ev.actions(a));
+        actions.sort();
+        actions.dedup();
+        for action in actions {
+            let (o, n) = (old_ev.decide(old_a, action), new_ev.decide(a, action));
+            if o.verdict != n.verdict {
+                let causes = causes(
+                    &old.base,
+                    &o,
+                    &new.base,
+                    &n,
+                    &changes,
+                    &old_events,
+                    &new_events,
+                );
+                differences.push(Difference {
+                    old: o,
+                    new: n,
+                    causes,
+                });
+            }
+        }
+    }
+    Diff {
+        changes,
+        differences,
+    }
+}
+
+/// Each rule's name and everything that gives it its meaning.
+fn signatures(base: &RuleBase) -> BTreeMap<String, String> {
+    (0..base.rules.len())
+        .map(|r| {
+            let rule = &base.rules[r];
+            let doc = &base.docs[rule.doc];
+            let effect = match &rule.effect {
+                Effect::Condition {
+                    kind,
+                    action,
+                    selector_text,
+                    ..
+                } => format!("{kind:?} {} {selector_text}", action.dutch()),
+                Effect::Signal { text } => format!("signaal {text}"),
+            };
+            let sig = format!(
+                "{} {}|{}|{effect}|{}|{:?}|{:?}|{:?}",
+                doc.meeting,
+                doc.date,
+                rule.quote,
+                base.text(rule.condition),
+                rule.reservation,
+                rule.valid_from,
+                rule.valid_to
+            );
+            (base.rule_name(r), sig)
+        })
+        .collect()
+}
+
+/// Each decision about a source or rule, in words, with the names it touches.
+fn events(base: &RuleBase) -> Vec<(String, String)> {
+    base.events
+        .iter()
+        .map(|e| {
+            let target = match e.target {
+                Target::Doc(d) => base.docs[d].id.clone(),
+                Target::Rule(r) => base.rule_name(r),
+            };
+            let by = &base.docs[e.by];
+            (
+                format!(
+                    "{target} {} op {} ({} {})",
+                    e.kind.participle(),
+                    e.date,
+                    by.meeting,
+                    by.id
+                ),
+                target,
+            )
+        })
+        .collect()
+}
+
+fn involved(base: &RuleBase, d: &Decision) -> Vec<String> {
+    d.findings
+        .iter()
+        .map(|f| f.rule)
+        .chain(d.ended.iter().map(|e| e.rule))
+        .map(|r| base.rule_name(r))
+        .collect()
+}
+
+fn causes(
+    old_base: &RuleBase,
+    old: &Decision,
+    new_base: &RuleBase,
+    new: &Decision,
+    changes: &RuleChanges,
+    old_events: &[(String, String)],
+    new_events: &[(String, String)],
+) -> Vec<String> {
+    let mut names = involved(old_base, old);
+    names.extend(involved(new_base, new));
+    let touches = |target: &str| {
+        names
+            .iter()
+            .any(|n| n == target || n.split('.').next() == Some(target))
+    };
+    let mut out = Vec::new();
+    for (mark, list) in [
+        ("+", &changes.added),
+        ("-", &changes.removed),
+        ("~", &changes.changed),
+    ] {
+        out.extend(
+            list.iter()
+                .filter(|n| names.contains(n))
+                .map(|n| format!("{mark} {n}")),
+        );
+    }
+    for (mark, list, all) in [
+        ("+", &changes.events_added, new_events),
+        ("-", &changes.events_removed, old_events),
+    ] {
+        for (text, target) in all.iter().filter(|(t, _)| list.contains(t)) {
+            if touches(target) {
+                out.push(format!("{mark} {text}"));
+            }
+        }
+    }
+    out.dedup();
+    out
+}
