@@ -42,6 +42,7 @@ pub mod diff;
 pub mod error;
 pub mod eval;
 pub mod facts;
+pub mod lint;
 pub mod load;
 pub mod parse;
 pub mod report;

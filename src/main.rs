@@ -86,6 +86,12 @@ enum Command {
         #[arg(long = "op-oud", visible_alias = "old-as-of", value_name = "DATUM", value_parser = parse_date)]
         old_date: Option<Date>,
     },
+    /// Rules that look wrong, and rules no scenario exercises.
+    Lint {
+        /// Folder with scenarios, for coverage; default: `tests` in the rules folder.
+        #[arg(long = "tests", value_name = "DIR")]
+        tests: Option<PathBuf>,
+    },
     /// Every recorded action checked against the verdict on the day it was taken.
     Audit,
     /// Run the scenarios and check the properties in DIR (default: `tests` in the rules folder).
@@ -143,6 +149,9 @@ fn main() -> ExitCode {
 }
 
 fn work(cli: &Cli) -> ExitCode {
+    if let Command::Lint { tests } = &cli.command {
+        return lint(cli, tests.as_deref());
+    }
     if let Command::Diff { old, old_date } = &cli.command {
         return compare(cli, old.as_deref(), *old_date);
     }
@@ -241,7 +250,9 @@ fn run(cli: &Cli, loaded: &Loaded, date: Date) -> Result<(String, ExitCode), Str
             }
             ok(outs.join("\n"))
         }
-        Command::Test { .. } | Command::Diff { .. } => Err("this command runs on its own".into()),
+        Command::Test { .. } | Command::Diff { .. } | Command::Lint { .. } => {
+            Err("this command runs on its own".into())
+        }
         Command::Unblock {
             agreement,
             action,
@@ -318,6 +329,47 @@ fn compare(cli: &Cli, old: Option<&std::path::Path>, old_date: Option<Date>) -> 
         }
         print!("{out}");
     }
+    ExitCode::SUCCESS
+}
+
+/// `akkoord lint`: with the scenarios in the tests folder when it exists, for coverage.
+fn lint(cli: &Cli, tests: Option<&std::path::Path>) -> ExitCode {
+    let dir = tests.map_or_else(|| cli.rules.join("tests"), std::path::Path::to_path_buf);
+    let with_tests = dir.is_dir();
+    let loaded = if with_tests {
+        load::load_with_tests(&cli.rules, cli.facts.as_deref(), &dir)
+    } else {
+        load::load(&cli.rules, cli.facts.as_deref())
+    };
+    let mut loaded = match loaded {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            eprint!("{}", e.render());
+            return ExitCode::from(2);
+        }
+    };
+    let covered = if with_tests {
+        match testing::run_scenarios(&mut loaded) {
+            Ok(outcomes) => Some(outcomes.into_iter().flat_map(|o| o.covered).collect()),
+            Err(problems) => {
+                eprint!(
+                    "{}",
+                    akkoord::error::render_all(&problems, &loaded.base.sources)
+                );
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        None
+    };
+    let lints = akkoord::lint::lint(&loaded.base, &loaded.world, covered.as_ref());
+    print!(
+        "{}",
+        match cli.format {
+            Format::Json => report::lint_json(&loaded.base, &lints),
+            Format::Text => report::lint_text(&loaded.base, &lints, covered.is_some()),
+        }
+    );
     ExitCode::SUCCESS
 }
 

@@ -102,12 +102,7 @@ fn rules_with_extra_motion(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("akkoord-diff-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("temp dir");
-    for entry in std::fs::read_dir(crate::common::root().join("rules")).expect("rules") {
-        let path = entry.expect("entry").path();
-        if path.is_file() {
-            std::fs::copy(&path, dir.join(path.file_name().expect("name"))).expect("copy");
-        }
-    }
+    crate::common::copy_dir(&crate::common::root().join("rules"), &dir);
     std::fs::write(
         dir.join("2019-06-05-alv.akk"),
         r#"feit preventie_middelen: janee "Zijn er middelen voor de uitvoering van het Preventieakkoord?"
@@ -201,4 +196,89 @@ fn diff_across_dates_shows_what_the_balv_changed() {
     let (code, out, _) = akkoord(&["diff", "--op-oud", "2018-10-01", "--op", "2018-11-30"]);
     assert_eq!(code, 0);
     expect_file("diff-2018-10-01-2018-11-30.txt", &out);
+}
+
+#[test]
+fn lint_on_the_shipped_rules() {
+    let (code, out, err) = akkoord(&["lint"]);
+    assert_eq!(code, 0, "{err}");
+    expect_file("lint.txt", &out);
+}
+
+#[test]
+fn lint_reports_planted_problems() {
+    let dir = rules_with_extra_motion("lint");
+    std::fs::write(
+        dir.join("2019-06-05-geplant.akk"),
+        r#"feit nooit_gelezen: janee "Wordt dit ooit gelezen?"
+motie geplant "Geplante fouten" {
+  vergadering ALV 2019-06-05
+  regel geen_akkoord {
+    bron "Een regel over een soort akkoord dat niet op tafel ligt."
+    vereis rob_aanbevelingen_overeengekomen voor ondertekening van akkoord waar soort = agenda en domein = klimaat
+  }
+  regel altijd {
+    bron "Een voorwaarde die altijd waar is."
+    vereis ja of rob_aanbevelingen_overeengekomen voor ondertekening van akkoord ggz
+  }
+  regel verlopen {
+    bron "Een regel die al verlopen is."
+    vereis rob_aanbevelingen_overeengekomen voor ondertekening van akkoord ggz
+    geldig tot 2019-07-01
+  }
+}
+besluit later "Later besluit" {
+  vergadering ALV 2019-12-01
+  hef op geplant.verlopen bron "op te heffen"
+}
+"#,
+    )
+    .expect("write planted rules");
+    let (code, out, err) = akkoord(&["lint", "--rules", dir.to_str().expect("path")]);
+    assert_eq!(code, 0, "{err}");
+    let codes = |code: &str| {
+        out.lines()
+            .filter(|l| l.contains(&format!("[{code}]")))
+            .count()
+    };
+    assert_eq!(codes("ongebruikt-feit"), 1, "{out}");
+    assert!(
+        out.contains("feit `nooit_gelezen` is gedeclareerd maar wordt door geen regel gelezen"),
+        "{out}"
+    );
+    assert_eq!(codes("nooit-van-toepassing"), 1, "{out}");
+    assert!(
+        out.contains("regel `geplant.geen_akkoord` selecteert geen enkel akkoord op tafel"),
+        "{out}"
+    );
+    assert_eq!(codes("altijd-waar"), 1, "{out}");
+    assert!(
+        out.contains(
+            "`opgeheven` op 2019-12-01 verandert niets: `geplant.verlopen` was niet meer van kracht"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("[niet-gedekt] geen scenario raakt regel `geplant.altijd`"),
+        "{out}"
+    );
+    assert!(
+        out.contains("2019-06-05-geplant.akk:4:9: waarschuwing [nooit-van-toepassing]"),
+        "{out}"
+    );
+    let (_, json, _) = akkoord(&[
+        "lint",
+        "--rules",
+        dir.to_str().expect("path"),
+        "--format",
+        "json",
+    ]);
+    let items: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert!(
+        items.as_array().is_some_and(|a| a
+            .iter()
+            .any(|i| i["code"] == "altijd-waar" && i["line"] == 8)),
+        "{json}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }

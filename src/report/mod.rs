@@ -6,7 +6,7 @@ mod testing;
 mod text;
 
 pub use json::{audit_json, check_json, explain_json, timeline_json};
-pub use staff::{diff_json, diff_text, unblock_json, unblock_text};
+pub use staff::{diff_json, diff_text, lint_json, lint_text, unblock_json, unblock_text};
 pub use testing::test_text;
 pub use text::{audit_text, check_text, explain_text, timeline_text};
 

@@ -8,6 +8,7 @@ use serde_json::json;
 use crate::compiled::RuleBase;
 use crate::diff::Diff;
 use crate::facts::World;
+use crate::lint::{Lint, Severity};
 use crate::unblock::Unblock;
 
 use super::rule_label;
@@ -208,4 +209,54 @@ pub fn diff_json(world: &World, d: &Diff) -> String {
         "differences": differences,
     });
     serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+}
+
+/// One line per finding, `file:line:column: severity [code] message`, then a count.
+pub fn lint_text(base: &RuleBase, lints: &[Lint], coverage: bool) -> String {
+    let mut out = String::new();
+    for l in lints {
+        let (line, col) = base.sources.line_col(l.span);
+        let file = base.sources.name(l.span.file);
+        let _ = writeln!(
+            out,
+            "{file}:{line}:{col}: {} [{}] {}",
+            l.severity.word(),
+            l.code,
+            l.message
+        );
+    }
+    let warnings = lints
+        .iter()
+        .filter(|l| l.severity == Severity::Warning)
+        .count();
+    let _ = writeln!(
+        out,
+        "{}{} bevindingen: {warnings} waarschuwingen, {} info",
+        if lints.is_empty() { "" } else { "\n" },
+        lints.len(),
+        lints.len() - warnings
+    );
+    if !coverage {
+        let _ = writeln!(out, "(geen scenario's gevonden; dekking niet bepaald)");
+    }
+    out
+}
+
+/// The same as JSON.
+pub fn lint_json(base: &RuleBase, lints: &[Lint]) -> String {
+    let items: Vec<_> = lints
+        .iter()
+        .map(|l| {
+            let (line, column) = base.sources.line_col(l.span);
+            json!({
+                "file": base.sources.name(l.span.file),
+                "line": line,
+                "column": column,
+                "severity": l.severity.word(),
+                "code": l.code,
+                "message": l.message,
+            })
+        })
+        .collect();
+    serde_json::to_string_pretty(&json!(items)).unwrap_or_default() + "\n"
 }

@@ -23,6 +23,8 @@ pub struct ScenarioOutcome {
     pub checked: usize,
     /// One entry per expectation that failed: what was expected and what came out.
     pub failures: Vec<Mismatch>,
+    /// The rules that applied in its decisions, and the signals in force on its date.
+    pub covered: Vec<usize>,
 }
 
 /// An expectation that did not hold.
@@ -130,8 +132,10 @@ fn run_scenario(base: &RuleBase, world: &World, index: usize) -> ScenarioOutcome
     let s = &base.scenarios[index];
     let ev = Evaluator::new(base, world, s.date);
     let mut failures = Vec::new();
+    let mut covered: Vec<usize> = ev.signals().iter().map(|s| s.rule).collect();
     for e in &s.expects {
         let d = ev.decide(e.agreement, e.action);
+        covered.extend(d.findings.iter().map(|f| f.rule));
         let deciding: Vec<usize> = d.deciding().map(|f| f.rule).collect();
         let (missing, extra) = match &e.by {
             Some(by) => (
@@ -158,9 +162,12 @@ fn run_scenario(base: &RuleBase, world: &World, index: usize) -> ScenarioOutcome
             });
         }
     }
+    covered.sort_unstable();
+    covered.dedup();
     ScenarioOutcome {
         scenario: index,
         checked: s.expects.len(),
         failures,
+        covered,
     }
 }
