@@ -8,8 +8,10 @@
 //!
 //! Every stage has one module: [`parse`] (the only one that names pest), [`check`] (names,
 //! types, dates; collects every error), [`facts`] (the facts file, values over time), [`eval`]
-//! (three-valued verdicts with explanations), [`report`] (renderings). [`load`] reads a rule
-//! folder from disk; the CLI in `main.rs` is a thin shell over these.
+//! (three-valued verdicts with explanations, timelines, audit), [`report`] (renderings). On
+//! top of evaluation: [`testing`] (scenarios and properties), [`unblock`] (what makes a verdict
+//! *mag*), [`diff`] (what a rule change changes), [`lint`]. [`load`] reads a rule folder from
+//! disk; the CLI in `main.rs` is a thin shell over these.
 //!
 //! ```
 //! use akkoord::{ast::Action, check, eval::{Evaluator, Verdict}};
