@@ -4,10 +4,10 @@
 use std::hint::black_box;
 
 use akkoord::ast::Action;
-use akkoord::check;
+use akkoord::check::{self, Loaded};
 use akkoord::unblock::unblock;
 use criterion::{Criterion, criterion_group, criterion_main};
-use jiff::civil::date;
+use jiff::civil::{Date, date};
 
 /// `rules` rules over `facts` yes/no facts; rule i needs `f(i) en (f(i+1) of f(i+2) of n(i) > 2)`,
 /// so neighbouring rules share facts. Every fact is known and false.
@@ -59,101 +59,61 @@ fn choices(rules: usize) -> (String, String) {
     (text, facts)
 }
 
-fn bench(c: &mut Criterion) {
-    let (rules, facts) = choices(6);
-    if let Ok(loaded) = check::load(&[("choices.akk".into(), rules)], ("feiten.json", &facts)) {
-        let day = date(2019, 1, 1);
-        let result = unblock(
+/// Reports how many plans the search finds, then measures it.
+fn measure(c: &mut Criterion, name: &str, loaded: &Loaded, agreement: usize, day: Date) {
+    let run = || {
+        unblock(
             &loaded.base,
             &loaded.world,
             day,
-            0,
+            agreement,
             Action::Signing,
             &[],
             10_000,
-        );
-        eprintln!(
-            "unblock on 6 rules with 3 ways each (36 facts): {} minimal plans, truncated: {}",
-            result.plans.len(),
-            result.truncated
-        );
-        c.bench_function("unblock: 1 agreement, 6 rules x 3 ways, 36 facts", |b| {
-            b.iter(|| {
-                black_box(
-                    unblock(
-                        &loaded.base,
-                        &loaded.world,
-                        day,
-                        0,
-                        Action::Signing,
-                        &[],
-                        10_000,
-                    )
-                    .plans
-                    .len(),
-                )
-            })
-        });
-    }
-    let (rules, facts) = generated(20, 40);
-    let Ok(loaded) = check::load(&[("generated.akk".into(), rules)], ("feiten.json", &facts))
-    else {
-        return;
+        )
     };
-    let day = date(2019, 1, 1);
-    let result = unblock(
-        &loaded.base,
-        &loaded.world,
-        day,
-        0,
-        Action::Signing,
-        &[],
-        10_000,
-    );
+    let result = run();
     eprintln!(
-        "unblock on 20 rules over 40 facts: {} minimal plans, truncated: {}",
+        "{name}: {} minimal plans, truncated: {}",
         result.plans.len(),
         result.truncated
     );
-    c.bench_function("unblock: 1 agreement, 20 rules, 40 facts", |b| {
-        b.iter(|| {
-            black_box(
-                unblock(
-                    &loaded.base,
-                    &loaded.world,
-                    day,
-                    0,
-                    Action::Signing,
-                    &[],
-                    10_000,
-                )
-                .plans
-                .len(),
-            )
-        })
-    });
-    let ggz_rules = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
-    let Ok(vng) = akkoord::load::load(&ggz_rules, None) else {
-        return;
-    };
-    let ggz = vng.world.agreement("ggz").unwrap_or_default();
-    c.bench_function("unblock: ggz on the VNG rule base", |b| {
-        b.iter(|| {
-            black_box(
-                unblock(
-                    &vng.base,
-                    &vng.world,
-                    date(2019, 6, 1),
-                    ggz,
-                    Action::Signing,
-                    &[],
-                    10_000,
-                )
-                .plans
-                .len(),
-            )
-        })
-    });
+    c.bench_function(name, |b| b.iter(|| black_box(run().plans.len())));
+}
+
+fn bench(c: &mut Criterion) {
+    let day = date(2019, 1, 1);
+    let (rules, facts) = choices(6);
+    if let Ok(loaded) = check::load(&[("choices.akk".into(), rules)], ("feiten.json", &facts)) {
+        measure(
+            c,
+            "unblock: 1 agreement, 6 rules x 3 ways, 36 facts",
+            &loaded,
+            0,
+            day,
+        );
+    }
+    let (rules, facts) = generated(20, 40);
+    if let Ok(loaded) = check::load(&[("generated.akk".into(), rules)], ("feiten.json", &facts)) {
+        measure(
+            c,
+            "unblock: 1 agreement, 20 rules, 40 facts",
+            &loaded,
+            0,
+            day,
+        );
+    }
+    let rules = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    if let Ok(vng) = akkoord::load::load(&rules, None) {
+        let ggz = vng.world.agreement("ggz").unwrap_or_default();
+        measure(
+            c,
+            "unblock: ggz on the VNG rule base",
+            &vng,
+            ggz,
+            date(2019, 6, 1),
+        );
+    }
 }
 
 criterion_group!(benches, bench);

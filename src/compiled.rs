@@ -311,6 +311,28 @@ impl RuleBase {
             .collect()
     }
 
+    /// The name of what an event is about: a source id or `source.rule`.
+    pub fn target_name(&self, target: Target) -> String {
+        match target {
+            Target::Doc(d) => self.docs[d].id.clone(),
+            Target::Rule(r) => self.rule_name(r),
+        }
+    }
+
+    /// `rob_bijstand.blokkade opgeheven op 2018-11-30 (BALV balv_2018_11)`
+    pub fn event_text(&self, event: usize) -> String {
+        let e = &self.events[event];
+        let by = &self.docs[e.by];
+        let target = self.target_name(e.target);
+        format!(
+            "{target} {} op {} ({} {})",
+            e.kind.participle(),
+            e.date,
+            by.meeting,
+            by.id
+        )
+    }
+
     /// `source.rule`, the name a rule goes by.
     pub fn rule_name(&self, rule: RuleId) -> String {
         let r = &self.rules[rule];

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 
 use crate::ast::Action;
 use crate::check::Loaded;
-use crate::compiled::{Effect, RuleBase, Target};
+use crate::compiled::{Effect, RuleBase};
 use crate::eval::{Decision, Evaluator};
 
 /// What changed between the rule sets, by name.
@@ -145,27 +145,10 @@ fn signatures(base: &RuleBase) -> BTreeMap<String, String> {
         .collect()
 }
 
-/// Each decision about a source or rule, in words, with the names it touches.
+/// Each decision about a source or rule, in words, with the name it touches.
 fn events(base: &RuleBase) -> Vec<(String, String)> {
-    base.events
-        .iter()
-        .map(|e| {
-            let target = match e.target {
-                Target::Doc(d) => base.docs[d].id.clone(),
-                Target::Rule(r) => base.rule_name(r),
-            };
-            let by = &base.docs[e.by];
-            (
-                format!(
-                    "{target} {} op {} ({} {})",
-                    e.kind.participle(),
-                    e.date,
-                    by.meeting,
-                    by.id
-                ),
-                target,
-            )
-        })
+    (0..base.events.len())
+        .map(|i| (base.event_text(i), base.target_name(base.events[i].target)))
         .collect()
 }
 

@@ -532,7 +532,7 @@ impl Checker {
                     errors.push(CheckError::History {
                         message: format!(
                             "`{}` is both {} and {} on {}",
-                            self.target_name(e.target),
+                            self.base.target_name(e.target),
                             prev.kind.participle(),
                             e.kind.participle(),
                             e.date
@@ -554,7 +554,7 @@ impl Checker {
                 .or_else(|| ended.get(&doc_of(e.target)));
             if let Some(&j) = earlier {
                 let prev = &self.base.events[j];
-                let name = self.target_name(e.target);
+                let name = self.base.target_name(e.target);
                 let message = format!(
                     "`{name}` was already {} on {} and cannot be {} on {}",
                     prev.kind.participle(),
@@ -575,13 +575,6 @@ impl Checker {
             }
         }
         self.errors.extend(errors);
-    }
-
-    fn target_name(&self, target: Target) -> String {
-        match target {
-            Target::Doc(d) => self.base.docs[d].id.clone(),
-            Target::Rule(r) => self.base.rule_name(r),
-        }
     }
 
     /// For each agreement: rules naming it by id first, then rules selecting by attribute.

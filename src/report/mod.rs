@@ -12,8 +12,22 @@ pub use text::{audit_text, check_text, explain_text, timeline_text};
 
 use crate::ast::SourceKind;
 use crate::compiled::{Node, RuleBase, RuleId};
-use crate::eval::{Atom, FactUse};
+use crate::eval::{Atom, Decision, FactUse};
+use crate::facts::World;
 use crate::value::Tri;
+
+/// `Hoofdlijnenakkoord GGZ (ggz), ondertekening, op 2018-11-30: niet`, and a blank line.
+pub(crate) fn heading(world: &World, d: &Decision) -> String {
+    let agreement = &world.agreements[d.agreement];
+    format!(
+        "{} ({}), {}, op {}: {}\n\n",
+        agreement.name,
+        agreement.id,
+        d.action.dutch(),
+        d.date,
+        d.verdict
+    )
+}
 
 /// `stevige_afspraken.financiele_weging (ALV 2018-06-27)`
 pub(crate) fn rule_label(base: &RuleBase, rule: RuleId) -> String {

@@ -16,17 +16,7 @@ use super::rule_label;
 /// The plans, smallest first, each change with its question and the rules it satisfies.
 pub fn unblock_text(base: &RuleBase, world: &World, u: &Unblock, fixed: &[String]) -> String {
     let d = &u.decision;
-    let agreement = &world.agreements[d.agreement];
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{} ({}), {}, op {}: {}\n",
-        agreement.name,
-        agreement.id,
-        d.action.dutch(),
-        d.date,
-        d.verdict
-    );
+    let mut out = super::heading(world, d);
     if !fixed.is_empty() {
         let _ = writeln!(out, "Vastgehouden: {}\n", fixed.join(", "));
     }

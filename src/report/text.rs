@@ -143,17 +143,7 @@ fn reason_lines(base: &RuleBase, d: &Decision) -> Vec<String> {
 /// its source, quote, selector, and the condition with the value of every part.
 pub fn explain_text(base: &RuleBase, world: &World, d: &Decision) -> String {
     let ev = Evaluator::new(base, world, d.date);
-    let agreement = &world.agreements[d.agreement];
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{} ({}), {}, op {}: {}\n",
-        agreement.name,
-        agreement.id,
-        d.action.dutch(),
-        d.date,
-        d.verdict
-    );
+    let mut out = super::heading(world, d);
     if d.findings.is_empty() {
         let _ = writeln!(
             out,
@@ -228,7 +218,7 @@ pub fn explain_text(base: &RuleBase, world: &World, d: &Decision) -> String {
                 out,
                 "  {}: {}",
                 base.rule_name(e.rule),
-                ended_text(base, e.why)
+                ended_text(base, e.rule, e.why)
             );
             if let EndReason::Event(i) = e.why
                 && let Some(q) = &base.events[i].quote
@@ -247,19 +237,21 @@ pub fn explain_text(base: &RuleBase, world: &World, d: &Decision) -> String {
     out
 }
 
-fn ended_text(base: &RuleBase, why: EndReason) -> String {
+/// Why a rule ended: the decision about the rule itself, or "via" the one about its source.
+fn ended_text(base: &RuleBase, rule: usize, why: EndReason) -> String {
     match why {
-        EndReason::Event(i) => {
-            let event = &base.events[i];
-            let by = &base.docs[event.by];
+        EndReason::Event(i) if base.events[i].target == crate::compiled::Target::Rule(rule) => {
+            let e = &base.events[i];
+            let by = &base.docs[e.by];
             format!(
                 "{} op {} ({} {})",
-                event.kind.participle(),
-                event.date,
+                e.kind.participle(),
+                e.date,
                 by.meeting,
                 by.id
             )
         }
+        EndReason::Event(i) => format!("via {}", base.event_text(i)),
         EndReason::Expired(date) => format!("geldig tot {date}"),
     }
 }
@@ -360,20 +352,7 @@ pub(crate) fn happening_text(base: &RuleBase, h: &Happening) -> String {
                 doc.date
             )
         }
-        Happening::Event(i) => {
-            let e = &base.events[*i];
-            let target = match e.target {
-                crate::compiled::Target::Doc(d) => base.docs[d].id.clone(),
-                crate::compiled::Target::Rule(r) => base.rule_name(r),
-            };
-            let by = &base.docs[e.by];
-            format!(
-                "{target} {} ({} {})",
-                e.kind.participle(),
-                by.meeting,
-                by.id
-            )
-        }
+        Happening::Event(i) => base.event_text(*i),
         Happening::ValidFrom(r) => format!("{} geldig", base.rule_name(*r)),
         Happening::ValidTo(r) => format!("{} niet meer geldig", base.rule_name(*r)),
         Happening::Fact {
