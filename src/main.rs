@@ -336,6 +336,13 @@ fn compare(cli: &Cli, old: Option<&std::path::Path>, old_date: Option<Date>) -> 
 fn lint(cli: &Cli, tests: Option<&std::path::Path>) -> ExitCode {
     let dir = tests.map_or_else(|| cli.rules.join("tests"), std::path::Path::to_path_buf);
     let with_tests = dir.is_dir();
+    if tests.is_some() && !with_tests {
+        eprintln!(
+            "error: `--tests {}`: no such folder; it should hold scenario files (`*.akk`)",
+            dir.display()
+        );
+        return ExitCode::from(2);
+    }
     let loaded = if with_tests {
         load::load_with_tests(&cli.rules, cli.facts.as_deref(), &dir)
     } else {

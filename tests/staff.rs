@@ -282,3 +282,10 @@ besluit later "Later besluit" {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn lint_with_a_missing_tests_folder_is_an_error() {
+    let (code, _, err) = akkoord(&["lint", "--tests", "geen_map"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("`--tests geen_map`: no such folder"), "{err}");
+}
