@@ -1,0 +1,489 @@
+//! Source text to syntax tree. The only file that names pest: one function per grammar rule,
+//! named after it, and a Pratt parser for the operators. Pairs become AST nodes at once.
+
+use jiff::civil::Date;
+use pest::Parser as _;
+use pest::iterators::Pair;
+
+use crate::ast::{
+    Action, AttrDecl, ChoiceDecl, Effect, Event, EventKind, Expr, ExprKind, FactDecl, File, Ident,
+    Item, Literal, Rule, RuleKind, Selector, Source, SourceKind, Target, TypeName,
+};
+use crate::error::ParseError;
+use crate::span::{FileId, Span, Spanned};
+
+mod errors;
+mod expr;
+mod scenario;
+
+use errors::{date_reason, syntax_error, too_deep, unclosed_quote};
+
+mod grammar {
+    #[derive(pest_derive::Parser)]
+    #[grammar = "../grammar/akkoord.pest"]
+    pub struct Grammar;
+}
+
+/// pest's generated rule type; named `Syn` because "rule" is our domain word.
+use grammar::{Grammar, Rule as Syn};
+
+type R<T> = Result<T, ParseError>;
+
+/// How deep parentheses may nest. Conditions people write are a few levels deep; the limit keeps
+/// the recursive stages after parsing within the stack on any input.
+pub const MAX_NESTING: usize = 64;
+
+/// Parses one rule file.
+pub fn parse_file(file: FileId, text: &str) -> R<File> {
+    if let Some(err) = unclosed_quote(file, text).or_else(|| too_deep(file, text)) {
+        return Err(err);
+    }
+    let mut pairs = Grammar::parse(Syn::file, text).map_err(|e| syntax_error(file, text, e))?;
+    let Some(top) = pairs.next() else {
+        return Ok(File::default());
+    };
+    let cx = Cx { file };
+    let mut items = Vec::new();
+    for pair in top.into_inner() {
+        items.push(match pair.as_rule() {
+            Syn::choice_decl => Item::Choice(cx.choice_decl(pair)),
+            Syn::fact_decl => Item::Fact(cx.fact_decl(pair)),
+            Syn::attr_decl => Item::Attribute(cx.attr_decl(pair)),
+            Syn::source => Item::Source(Box::new(cx.source(pair)?)),
+            Syn::scenario => Item::Scenario(Box::new(cx.scenario(pair)?)),
+            Syn::property => Item::Property(Box::new(cx.property(pair)?)),
+            // `file` holds only the items above and EOI.
+            _ => continue,
+        });
+    }
+    Ok(File { items })
+}
+
+/// Parses a lone expression, as written in a rule's condition.
+pub fn parse_expr(file: FileId, text: &str) -> R<Expr> {
+    if let Some(err) = too_deep(file, text) {
+        return Err(err);
+    }
+    let mut pairs = Grammar::parse(Syn::expr, text).map_err(|e| syntax_error(file, text, e))?;
+    let end = pairs.as_str().len();
+    if text[end..].trim().is_empty() {
+        // `Grammar::parse` succeeded, so there is one `expr` pair.
+        match pairs.next() {
+            Some(pair) => Cx { file }.expr(pair),
+            None => Err(ParseError::Syntax {
+                expected: "an expression".into(),
+                span: Span::new(file, 0, 0),
+                help: None,
+            }),
+        }
+    } else {
+        Err(ParseError::Syntax {
+            expected: "`en`, `of`, a comparison or the end of the expression".into(),
+            span: Span::new(file, end, text.len()),
+            help: None,
+        })
+    }
+}
+
+struct Cx {
+    file: FileId,
+}
+
+impl Cx {
+    fn span(&self, pair: &Pair<Syn>) -> Span {
+        let s = pair.as_span();
+        Span::new(self.file, s.start(), s.end())
+    }
+
+    fn ident(&self, pair: Pair<Syn>) -> Ident {
+        Spanned::new(pair.as_str().to_string(), self.span(&pair))
+    }
+
+    fn string(&self, pair: Pair<Syn>) -> Spanned<String> {
+        let span = self.span(&pair);
+        let body = pair.into_inner().next().map_or("", |p| p.as_str());
+        Spanned::new(unescape(body), span)
+    }
+
+    fn date(&self, pair: Pair<Syn>) -> R<Spanned<Date>> {
+        let span = self.span(&pair);
+        let text = pair.as_str();
+        text.parse::<Date>()
+            .map(|d| Spanned::new(d, span))
+            .map_err(|e| ParseError::Date {
+                text: text.into(),
+                span,
+                reason: date_reason(&e),
+            })
+    }
+
+    /// `keuze domein { sociaal_domein, zorg }`
+    fn choice_decl(&self, pair: Pair<Syn>) -> ChoiceDecl {
+        let mut idents = pair.into_inner().filter(|p| p.as_rule() == Syn::ident);
+        // The grammar requires a name and at least one value.
+        let name = idents
+            .next()
+            .map(|p| self.ident(p))
+            .unwrap_or_default_ident();
+        let values = idents.map(|p| self.ident(p)).collect();
+        ChoiceDecl { name, values }
+    }
+
+    /// `feit naam(akkoord): type "vraag"`
+    fn fact_decl(&self, pair: Pair<Syn>) -> FactDecl {
+        let (mut name, mut per_agreement, mut ty, mut question) = (None, false, None, None);
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Syn::ident => name = Some(self.ident(p)),
+                Syn::per_agreement => per_agreement = true,
+                Syn::type_name => ty = Some(self.type_name(p)),
+                Syn::string => question = Some(self.string(p)),
+                _ => {}
+            }
+        }
+        FactDecl {
+            name: name.unwrap_or_default_ident(),
+            per_agreement,
+            ty: ty.unwrap_or_else(|| Spanned::new(TypeName::Bool, Span::default())),
+            question: question.unwrap_or_else(|| Spanned::new(String::new(), Span::default())),
+        }
+    }
+
+    /// `kenmerk naam: type "vraag"`
+    fn attr_decl(&self, pair: Pair<Syn>) -> AttrDecl {
+        let fact = self.fact_decl(pair);
+        AttrDecl {
+            name: fact.name,
+            ty: fact.ty,
+            question: fact.question,
+        }
+    }
+
+    /// `janee`, `bedrag`, … or a choice name
+    fn type_name(&self, pair: Pair<Syn>) -> Spanned<TypeName> {
+        let span = self.span(&pair);
+        let Some(inner) = pair.into_inner().next() else {
+            return Spanned::new(TypeName::Bool, span);
+        };
+        let ty = match inner.as_rule() {
+            Syn::kw_yesno => TypeName::Bool,
+            Syn::kw_amount => TypeName::Amount,
+            Syn::kw_number => TypeName::Number,
+            Syn::kw_date => TypeName::Date,
+            Syn::kw_text => TypeName::Text,
+            _ => TypeName::Choice(inner.as_str().to_string()),
+        };
+        Spanned::new(ty, span)
+    }
+
+    /// `motie id "titel" { vergadering ALV 2018-06-27 regel … }`
+    fn source(&self, pair: Pair<Syn>) -> R<Source> {
+        let mut inner = pair.into_inner();
+        let kind = match inner
+            .next()
+            .and_then(|k| k.into_inner().next())
+            .map(|k| k.as_rule())
+        {
+            Some(Syn::kw_resolution) => SourceKind::Resolution,
+            Some(Syn::kw_decision) => SourceKind::Decision,
+            Some(Syn::kw_position) => SourceKind::Position,
+            _ => SourceKind::Motion,
+        };
+        let id = inner
+            .next()
+            .map(|p| self.ident(p))
+            .unwrap_or_default_ident();
+        let title = inner
+            .next()
+            .map(|p| self.string(p))
+            .unwrap_or_else(|| Spanned::new(String::new(), Span::default()));
+        let (meeting, date) = match inner.next() {
+            Some(m) => self.meeting(m)?,
+            None => (
+                Ident::default_ident(),
+                Spanned::new(Date::MIN, Span::default()),
+            ),
+        };
+        let mut source = Source {
+            kind,
+            id,
+            title,
+            meeting,
+            date,
+            rules: Vec::new(),
+            events: Vec::new(),
+        };
+        for item in inner {
+            match item.as_rule() {
+                Syn::rule => source.rules.push(self.rule(item)?),
+                Syn::lift => source.events.push(self.lift(item)),
+                Syn::status => source.events.push(self.status(item)),
+                _ => {}
+            }
+        }
+        Ok(source)
+    }
+
+    /// `vergadering ALV 2018-06-27`
+    fn meeting(&self, pair: Pair<Syn>) -> R<(Ident, Spanned<Date>)> {
+        let mut body = Ident::default_ident();
+        let mut date = Spanned::new(Date::MIN, Span::default());
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Syn::meeting_body => body = self.ident(p),
+                Syn::date => date = self.date(p)?,
+                _ => {}
+            }
+        }
+        Ok((body, date))
+    }
+
+    /// `regel id { bron "…" verbied … | vereis … }`
+    fn rule(&self, pair: Pair<Syn>) -> R<Rule> {
+        let mut inner = pair.into_inner().filter(|p| p.as_rule() != Syn::kw_rule);
+        let id = inner
+            .next()
+            .map(|p| self.ident(p))
+            .unwrap_or_default_ident();
+        let quote = inner
+            .next()
+            .map(|p| self.quote(p))
+            .unwrap_or_else(|| Spanned::new(String::new(), Span::default()));
+        let Some(body) = inner.next() else {
+            return Err(ParseError::Syntax {
+                expected: "`verbied`, `vereis` or `signaal`".into(),
+                span: id.span,
+                help: None,
+            });
+        };
+        let body_rule = body.as_rule();
+        let (mut action, mut selector, mut condition, mut text) = (None, None, None, None);
+        for p in body.into_inner() {
+            match p.as_rule() {
+                Syn::action => action = Some(self.action(p)),
+                Syn::selector => selector = Some(self.selector(p)?),
+                Syn::expr => condition = Some(self.expr(p)?),
+                Syn::string => text = Some(self.string(p)),
+                _ => {}
+            }
+        }
+        let effect = match body_rule {
+            Syn::signal => Effect::Signal {
+                text: text.unwrap_or_else(|| Spanned::new(String::new(), Span::default())),
+            },
+            kind => Effect::Condition {
+                kind: if kind == Syn::forbid {
+                    RuleKind::Forbid
+                } else {
+                    RuleKind::Require
+                },
+                action: action.unwrap_or_else(|| Spanned::new(Action::Signing, Span::default())),
+                selector: selector.unwrap_or(Selector::Every),
+            },
+        };
+        let mut rule = Rule {
+            id,
+            quote,
+            effect,
+            condition: condition.unwrap_or(Expr {
+                kind: ExprKind::Lit(Literal::Bool(true)),
+                span: Span::default(),
+            }),
+            reservation: None,
+            valid_from: None,
+            valid_to: None,
+        };
+        for p in inner {
+            match p.as_rule() {
+                Syn::reservation => {
+                    rule.reservation = p
+                        .into_inner()
+                        .find(|s| s.as_rule() == Syn::string)
+                        .map(|s| self.string(s))
+                }
+                Syn::validity => self.validity(p, &mut rule)?,
+                _ => {}
+            }
+        }
+        Ok(rule)
+    }
+
+    /// `geldig vanaf … tot …`
+    fn validity(&self, pair: Pair<Syn>, rule: &mut Rule) -> R<()> {
+        for p in pair.into_inner() {
+            let is_from = p.as_rule() == Syn::valid_from;
+            let Some(date) = p.into_inner().find(|d| d.as_rule() == Syn::date) else {
+                continue;
+            };
+            let date = Some(self.date(date)?);
+            if is_from {
+                rule.valid_from = date;
+            } else {
+                rule.valid_to = date;
+            }
+        }
+        Ok(())
+    }
+
+    /// `bron "…"`
+    fn quote(&self, pair: Pair<Syn>) -> Spanned<String> {
+        pair.into_inner()
+            .find(|p| p.as_rule() == Syn::string)
+            .map(|p| self.string(p))
+            .unwrap_or_else(|| Spanned::new(String::new(), Span::default()))
+    }
+
+    /// `ondertekening`, `instemming`, `uitvoering`, `onderhandeling`
+    fn action(&self, pair: Pair<Syn>) -> Spanned<Action> {
+        let span = self.span(&pair);
+        let action = match pair.into_inner().next().map(|p| p.as_rule()) {
+            Some(Syn::kw_consent) => Action::Consent,
+            Some(Syn::kw_execution) => Action::Execution,
+            Some(Syn::kw_negotiation) => Action::Negotiation,
+            _ => Action::Signing,
+        };
+        Spanned::new(action, span)
+    }
+
+    /// `elk akkoord`, `akkoord waar …`, `akkoord ggz, preventie`
+    fn selector(&self, pair: Pair<Syn>) -> R<Selector> {
+        let Some(inner) = pair.into_inner().next() else {
+            return Ok(Selector::Every);
+        };
+        match inner.as_rule() {
+            Syn::selector_where => match inner.into_inner().find(|p| p.as_rule() == Syn::expr) {
+                Some(e) => Ok(Selector::Where(self.expr(e)?)),
+                None => Ok(Selector::Every),
+            },
+            Syn::selector_ids => Ok(Selector::Ids(
+                inner
+                    .into_inner()
+                    .filter(|p| p.as_rule() == Syn::ident)
+                    .map(|p| self.ident(p))
+                    .collect(),
+            )),
+            _ => Ok(Selector::Every),
+        }
+    }
+
+    /// `hef op bron.regel bron "…"`
+    fn lift(&self, pair: Pair<Syn>) -> Event {
+        let span = self.span(&pair);
+        let mut targets = Vec::new();
+        let mut quote = None;
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Syn::target => targets.push(self.target(p)),
+                Syn::quote => quote = Some(self.quote(p)),
+                _ => {}
+            }
+        }
+        Event {
+            kind: EventKind::Lift,
+            targets,
+            quote,
+            span,
+        }
+    }
+
+    /// `afgehandeld a, b bron "…"`
+    fn status(&self, pair: Pair<Syn>) -> Event {
+        let mut event = self.lift(pair.clone());
+        let kind = pair
+            .into_inner()
+            .find(|p| p.as_rule() == Syn::status_kind)
+            .and_then(|p| p.into_inner().next())
+            .map(|p| p.as_rule());
+        event.kind = match kind {
+            Some(Syn::kw_held) => EventKind::Held,
+            Some(Syn::kw_withdrawn) => EventKind::Withdrawn,
+            Some(Syn::kw_rejected) => EventKind::Rejected,
+            _ => EventKind::Settled,
+        };
+        event
+    }
+
+    /// `bron` or `bron.regel`
+    fn target(&self, pair: Pair<Syn>) -> Target {
+        let span = self.span(&pair);
+        let mut idents = pair.into_inner().map(|p| self.ident(p));
+        Target {
+            source: idents.next().unwrap_or_default_ident(),
+            rule: idents.next(),
+            span,
+        }
+    }
+}
+
+trait DefaultIdent {
+    fn unwrap_or_default_ident(self) -> Ident;
+}
+
+impl DefaultIdent for Option<Ident> {
+    fn unwrap_or_default_ident(self) -> Ident {
+        self.unwrap_or_else(Ident::default_ident)
+    }
+}
+
+impl Ident {
+    fn default_ident() -> Ident {
+        Spanned::new(String::new(), Span::default())
+    }
+}
+
+fn unescape(body: &str) -> String {
+    let mut out = String::with_capacity(body.len());
+    let mut chars = body.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            if let Some(next) = chars.next() {
+                out.push(next);
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn expr(text: &str) -> String {
+        match parse_expr(FileId(0), text) {
+            Ok(e) => e.to_string(),
+            Err(e) => format!("error: {e}"),
+        }
+    }
+
+    #[test]
+    fn and_binds_tighter_than_or() {
+        assert_eq!(expr("a of b en c"), "(a) of ((b) en (c))");
+        assert_eq!(expr("a or b and c"), "(a) of ((b) en (c))");
+    }
+
+    #[test]
+    fn not_applies_to_a_whole_comparison() {
+        assert_eq!(expr("niet x = 3"), "niet ((x) = (3))");
+    }
+
+    #[test]
+    fn in_takes_choice_values_and_literals() {
+        assert_eq!(
+            expr("soort in {deelakkoord, uitwerkingsakkoord}"),
+            "(soort) in {deelakkoord, uitwerkingsakkoord}"
+        );
+        assert_eq!(expr("bedrag >= € 1,5 mld"), "(bedrag) >= (€ 1,5 mld)");
+    }
+
+    #[test]
+    fn keywords_do_not_swallow_longer_names() {
+        assert_eq!(expr("energie en ingang"), "(energie) en (ingang)");
+    }
+
+    #[test]
+    fn a_bad_date_is_reported() {
+        assert!(expr("d = 2018-02-30").starts_with("error: `2018-02-30` is not a valid date"));
+    }
+}
