@@ -67,14 +67,7 @@ fn arb_expr() -> impl Strategy<Value = Expr> {
         }),
     ];
     leaf.prop_recursive(4, 24, 3, |inner| {
-        let op = prop::sample::select(vec![
-            CmpOp::Eq,
-            CmpOp::Ne,
-            CmpOp::Lt,
-            CmpOp::Le,
-            CmpOp::Gt,
-            CmpOp::Ge,
-        ]);
+        let op = prop::sample::select(CmpOp::ALL.to_vec());
         let item = prop_oneof![
             literal().prop_map(SetItem::Lit),
             name().prop_map(SetItem::Symbol)
@@ -123,14 +116,7 @@ enum G {
 }
 
 fn arb_g() -> impl Strategy<Value = G> {
-    let op = prop::sample::select(vec![
-        CmpOp::Eq,
-        CmpOp::Ne,
-        CmpOp::Lt,
-        CmpOp::Le,
-        CmpOp::Gt,
-        CmpOp::Ge,
-    ]);
+    let op = prop::sample::select(CmpOp::ALL.to_vec());
     let leaf = prop_oneof![
         (0usize..4).prop_map(G::Fact),
         Just(G::PerAgreement),

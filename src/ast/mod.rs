@@ -6,7 +6,7 @@ mod print;
 use jiff::civil::Date;
 
 use crate::span::{Span, Spanned};
-use crate::value::Amount;
+use crate::value::{Amount, Type};
 
 /// A name as written, with its place.
 pub type Ident = Spanned<String>;
@@ -126,7 +126,7 @@ pub struct FactDecl {
     /// True when the fact has a value per agreement.
     pub per_agreement: bool,
     /// Its type.
-    pub ty: Spanned<TypeName>,
+    pub ty: Spanned<Type>,
     /// The Dutch question reports show when the fact is unknown.
     pub question: Spanned<String>,
 }
@@ -137,26 +137,9 @@ pub struct AttrDecl {
     /// The attribute's name.
     pub name: Ident,
     /// Its type.
-    pub ty: Spanned<TypeName>,
+    pub ty: Spanned<Type>,
     /// The question reports show when it is unknown.
     pub question: Spanned<String>,
-}
-
-/// A type as written.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum TypeName {
-    /// `janee`
-    Bool,
-    /// `bedrag`
-    Amount,
-    /// `getal`
-    Number,
-    /// `datum`
-    Date,
-    /// `tekst`
-    Text,
-    /// the name of a declared choice
-    Choice(String),
 }
 
 /// What kind of document a source is.
@@ -457,6 +440,16 @@ pub enum CmpOp {
 }
 
 impl CmpOp {
+    /// Every comparison operator.
+    pub const ALL: [CmpOp; 6] = [
+        CmpOp::Eq,
+        CmpOp::Ne,
+        CmpOp::Lt,
+        CmpOp::Le,
+        CmpOp::Gt,
+        CmpOp::Ge,
+    ];
+
     /// True for the ordering operators.
     pub fn is_ordering(self) -> bool {
         !matches!(self, CmpOp::Eq | CmpOp::Ne)

@@ -5,7 +5,7 @@ use std::fmt;
 
 use super::{
     Arg, CmpOp, Effect, Expr, ExprKind, File, Item, Literal, Property, RuleKind, Scenario,
-    Selector, SetItem, Source, SourceKind, Target, TypeName, VerdictWord,
+    Selector, SetItem, Source, SourceKind, Target, VerdictWord,
 };
 
 impl fmt::Display for CmpOp {
@@ -79,19 +79,6 @@ fn write_string(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
         }
     }
     f.write_str("\"")
-}
-
-impl fmt::Display for TypeName {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            TypeName::Bool => "janee",
-            TypeName::Amount => "bedrag",
-            TypeName::Number => "getal",
-            TypeName::Date => "datum",
-            TypeName::Text => "tekst",
-            TypeName::Choice(c) => c,
-        })
-    }
 }
 
 impl fmt::Display for Selector {

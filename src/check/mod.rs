@@ -236,25 +236,19 @@ impl Checker {
         });
     }
 
-    fn type_name(&mut self, ty: &crate::span::Spanned<ast::TypeName>) -> Type {
-        match &ty.node {
-            ast::TypeName::Bool => Type::Bool,
-            ast::TypeName::Amount => Type::Amount,
-            ast::TypeName::Number => Type::Number,
-            ast::TypeName::Date => Type::Date,
-            ast::TypeName::Text => Type::Text,
-            ast::TypeName::Choice(c) => {
-                if !self.base.choices.iter().any(|d| &d.name == c) {
-                    let known = ["janee", "bedrag", "getal", "datum", "tekst"]
-                        .into_iter()
-                        .chain(self.base.choices.iter().map(|d| d.name.as_str()))
-                        .collect();
-                    let error = unknown("type", c, ty.span, known);
-                    self.unknown(error);
-                }
-                Type::Choice(c.clone())
-            }
+    /// A declared type; a choice must be declared.
+    fn type_name(&mut self, ty: &crate::span::Spanned<Type>) -> Type {
+        if let Type::Choice(c) = &ty.node
+            && !self.base.choices.iter().any(|d| &d.name == c)
+        {
+            let known = ["janee", "bedrag", "getal", "datum", "tekst"]
+                .into_iter()
+                .chain(self.base.choices.iter().map(|d| d.name.as_str()))
+                .collect();
+            let error = unknown("type", c, ty.span, known);
+            self.unknown(error);
         }
+        ty.node.clone()
     }
 
     /// Sources and their rules, then the events that refer to them.

@@ -7,10 +7,11 @@ use pest::iterators::Pair;
 
 use crate::ast::{
     Action, AttrDecl, ChoiceDecl, Effect, Event, EventKind, Expr, ExprKind, FactDecl, File, Ident,
-    Item, Literal, Rule, RuleKind, Selector, Source, SourceKind, Target, TypeName,
+    Item, Literal, Rule, RuleKind, Selector, Source, SourceKind, Target,
 };
 use crate::error::ParseError;
 use crate::span::{FileId, Span, Spanned};
+use crate::value::Type;
 
 mod errors;
 mod expr;
@@ -144,7 +145,7 @@ impl Cx {
         FactDecl {
             name: name.unwrap_or_default_ident(),
             per_agreement,
-            ty: ty.unwrap_or_else(|| Spanned::new(TypeName::Bool, Span::default())),
+            ty: ty.unwrap_or_else(|| Spanned::new(Type::Bool, Span::default())),
             question: question.unwrap_or_else(|| Spanned::new(String::new(), Span::default())),
         }
     }
@@ -160,18 +161,18 @@ impl Cx {
     }
 
     /// `janee`, `bedrag`, … or a choice name
-    fn type_name(&self, pair: Pair<Syn>) -> Spanned<TypeName> {
+    fn type_name(&self, pair: Pair<Syn>) -> Spanned<Type> {
         let span = self.span(&pair);
         let Some(inner) = pair.into_inner().next() else {
-            return Spanned::new(TypeName::Bool, span);
+            return Spanned::new(Type::Bool, span);
         };
         let ty = match inner.as_rule() {
-            Syn::kw_yesno => TypeName::Bool,
-            Syn::kw_amount => TypeName::Amount,
-            Syn::kw_number => TypeName::Number,
-            Syn::kw_date => TypeName::Date,
-            Syn::kw_text => TypeName::Text,
-            _ => TypeName::Choice(inner.as_str().to_string()),
+            Syn::kw_yesno => Type::Bool,
+            Syn::kw_amount => Type::Amount,
+            Syn::kw_number => Type::Number,
+            Syn::kw_date => Type::Date,
+            Syn::kw_text => Type::Text,
+            _ => Type::Choice(inner.as_str().to_string()),
         };
         Spanned::new(ty, span)
     }
