@@ -9,18 +9,17 @@ use akkoord::unblock::unblock;
 use criterion::{Criterion, criterion_group, criterion_main};
 use jiff::civil::{Date, date};
 
-/// `rules` rules over `facts` yes/no facts; rule i needs `f(i) en (f(i+1) of f(i+2) of n(i) > 2)`,
-/// so neighbouring rules share facts. Every fact is known and false.
-fn generated(rules: usize, facts: usize) -> (String, String) {
+/// A rule base over `facts` yes/no facts `f…` and numbers `n…`, all known (false, 0), with one
+/// rule per condition, each about signing agreement `x`.
+fn rule_base(facts: usize, conditions: impl Iterator<Item = String>) -> (String, String) {
     let mut text = String::new();
     for f in 0..facts {
         text.push_str(&format!("feit f{f}: janee \"?\"\nfeit n{f}: getal \"?\"\n"));
     }
     text.push_str("motie m \"M\" {\n vergadering ALV 2018-01-01\n");
-    for r in 0..rules {
-        let (a, b, c) = ((2 * r) % facts, (2 * r + 1) % facts, (2 * r + 2) % facts);
+    for (r, condition) in conditions.enumerate() {
         text.push_str(&format!(
-            " regel r{r} {{ bron \"z\" vereis f{a} en (f{b} of f{c} of n{a} > 2) voor ondertekening van akkoord x }}\n"
+            " regel r{r} {{ bron \"z\" vereis {condition} voor ondertekening van akkoord x }}\n"
         ));
     }
     text.push('}');
@@ -34,29 +33,21 @@ fn generated(rules: usize, facts: usize) -> (String, String) {
     (text, facts)
 }
 
+/// `rules` rules over `facts` facts; rule i needs `f(2i) en (f(2i+1) of f(2i+2) of n(2i) > 2)`,
+/// so neighbouring rules share facts.
+fn generated(rules: usize, facts: usize) -> (String, String) {
+    let condition = |r: usize| {
+        let (a, b, c) = ((2 * r) % facts, (2 * r + 1) % facts, (2 * r + 2) % facts);
+        format!("f{a} en (f{b} of f{c} of n{a} > 2)")
+    };
+    rule_base(facts, (0..rules).map(condition))
+}
+
 /// `rules` rules, each with three independent ways to hold (`f(3i) of f(3i+1) of n(3i+2) > 2`):
 /// 3^rules minimal plans over 3 × `rules` facts.
 fn choices(rules: usize) -> (String, String) {
-    let mut text = String::new();
-    for f in 0..3 * rules {
-        text.push_str(&format!("feit f{f}: janee \"?\"\nfeit n{f}: getal \"?\"\n"));
-    }
-    text.push_str("motie m \"M\" {\n vergadering ALV 2018-01-01\n");
-    for r in 0..rules {
-        let (a, b, c) = (3 * r, 3 * r + 1, 3 * r + 2);
-        text.push_str(&format!(
-            " regel r{r} {{ bron \"z\" vereis f{a} of f{b} of n{c} > 2 voor ondertekening van akkoord x }}\n"
-        ));
-    }
-    text.push('}');
-    let values: Vec<String> = (0..3 * rules)
-        .flat_map(|f| [format!("\"f{f}\": false"), format!("\"n{f}\": 0")])
-        .collect();
-    let facts = format!(
-        "{{ \"akkoorden\": {{ \"x\": {{}} }}, \"feiten\": {{ {} }} }}",
-        values.join(", ")
-    );
-    (text, facts)
+    let condition = |r: usize| format!("f{} of f{} of n{} > 2", 3 * r, 3 * r + 1, 3 * r + 2);
+    rule_base(3 * rules, (0..rules).map(condition))
 }
 
 /// Reports how many plans the search finds, then measures it.

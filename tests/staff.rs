@@ -126,11 +126,9 @@ motie preventie "Middelen voor preventie" {
     dir
 }
 
-#[test]
-fn diff_shows_exactly_the_verdicts_a_new_motion_changes() {
-    let dir = rules_with_extra_motion("changes");
-    let new = dir.to_str().expect("path");
-    let (code, out, err) = akkoord(&[
+/// `akkoord diff` of the rules in `new` against the shipped rules, on 1 July 2019.
+fn diff_against_shipped(new: &str, extra: &[&str]) -> (i32, String, String) {
+    let mut args = vec![
         "diff",
         "--oud",
         "rules",
@@ -138,7 +136,16 @@ fn diff_shows_exactly_the_verdicts_a_new_motion_changes() {
         new,
         "--op",
         "2019-07-01",
-    ]);
+    ];
+    args.extend_from_slice(extra);
+    akkoord(&args)
+}
+
+#[test]
+fn diff_shows_exactly_the_verdicts_a_new_motion_changes() {
+    let dir = rules_with_extra_motion("changes");
+    let new = dir.to_str().expect("path");
+    let (code, out, err) = diff_against_shipped(new, &[]);
     assert_eq!(code, 0, "{err}");
     let differences: Vec<&str> = out.lines().filter(|l| l.contains(" → ")).collect();
     assert_eq!(
@@ -159,17 +166,7 @@ fn diff_shows_exactly_the_verdicts_a_new_motion_changes() {
         out.ends_with("1 oordeel verschilt\n") || out.contains("1 oordeel verschilt\n"),
         "{out}"
     );
-    let (_, json, _) = akkoord(&[
-        "diff",
-        "--oud",
-        "rules",
-        "--rules",
-        new,
-        "--op",
-        "2019-07-01",
-        "--format",
-        "json",
-    ]);
+    let (_, json, _) = diff_against_shipped(new, &["--format", "json"]);
     let doc: serde_json::Value = serde_json::from_str(&json).expect("json");
     assert_eq!(doc["differences"][0]["agreement"], "preventie");
     let _ = std::fs::remove_dir_all(&dir);
