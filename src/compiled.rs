@@ -2,6 +2,8 @@
 //! flattened into one arena, rules indexed by the agreements they select. Evaluation works on
 //! this alone: no parsing, no name lookup.
 
+use std::collections::HashMap;
+
 use jiff::civil::Date;
 
 use crate::ast::{Action, CmpOp, EventKind, RuleKind, SourceKind, VerdictWord};
@@ -58,6 +60,25 @@ pub struct ChoiceDecl {
     pub values: Vec<String>,
 }
 
+/// A choice the rule base makes that no document gives (`aanname "…"`): a date, a reading of
+/// a text, a scope. Verdicts that rest on one say so.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Assumed {
+    /// Why the choice was made.
+    pub reason: String,
+    /// Where it was written.
+    pub span: Span,
+}
+
+/// How a meeting voted on a source: `stemming voor 87% tegen 13%`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Vote {
+    /// Share of the votes for, as written (`87%`).
+    pub for_share: Option<String>,
+    /// Share of the votes against.
+    pub against_share: Option<String>,
+}
+
 /// A source document's decision: a motie, resolutie, besluit or standpunt.
 #[derive(Clone, Debug)]
 pub struct Doc {
@@ -71,6 +92,12 @@ pub struct Doc {
     pub meeting: String,
     /// The date it was adopted.
     pub date: Date,
+    /// When the meeting's date is an assumption: why.
+    pub date_assumption: Option<Assumed>,
+    /// When the source as encoded is an assumption (e.g. proposals read as adopted): why.
+    pub assumption: Option<Assumed>,
+    /// How the meeting voted, when recorded.
+    pub vote: Option<Vote>,
     /// Where it was written.
     pub span: Span,
 }
@@ -95,6 +122,8 @@ pub struct Rule {
     pub id: String,
     /// The sentence it encodes, with whitespace runs collapsed to one space.
     pub quote: String,
+    /// Where the quote was written.
+    pub quote_span: Span,
     /// What the rule does.
     pub effect: Effect,
     /// The condition, a boolean node.
@@ -105,8 +134,45 @@ pub struct Rule {
     pub valid_from: Option<Date>,
     /// The first day the rule no longer binds.
     pub valid_to: Option<Date>,
+    /// When the rule's reading or scope is an assumption: why.
+    pub assumption: Option<Assumed>,
+    /// When the rule binds, resolved from its source, its validity and the decisions about it.
+    pub life: Life,
     /// Where it was written.
     pub span: Span,
+}
+
+/// When a rule binds: from `start` (if ever) until `end` (if ever), both resolved once by the
+/// checker, so evaluation decides "in force?" without looking at events.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Life {
+    /// The first day it binds, and why then; `None` when it never binds.
+    pub start: Option<(Date, Start)>,
+    /// The first day it no longer binds, and why.
+    pub end: Option<(Date, Stop)>,
+    /// The decision that kept it from binding from its own meeting on: a rejection, or a
+    /// deferred vote (which a later adoption may have ended).
+    pub withheld: Option<usize>,
+}
+
+/// Why a rule starts binding when it does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Start {
+    /// Its source was adopted.
+    Adoption,
+    /// Its own validity began (`geldig vanaf`).
+    ValidFrom,
+    /// A later meeting adopted it after a deferred vote (index into `RuleBase::events`).
+    Adopted(usize),
+}
+
+/// Why a rule stops binding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stop {
+    /// A decision lifted, settled or withdrew it (index into `RuleBase::events`).
+    Event(usize),
+    /// Its own validity ran out (`geldig tot`).
+    Expired,
 }
 
 /// What a rule does.
@@ -116,8 +182,8 @@ pub enum Effect {
     Condition {
         /// Forbid-until or require.
         kind: RuleKind,
-        /// The action it conditions.
-        action: Action,
+        /// The actions it conditions.
+        actions: Vec<Action>,
         /// The agreements it speaks of.
         selector: Selector,
         /// The selector's text as written, for reports.
@@ -131,12 +197,17 @@ pub enum Effect {
 }
 
 impl Rule {
-    /// The action a conditioning rule speaks of; `None` for a signal.
-    pub fn action(&self) -> Option<Action> {
+    /// The actions a conditioning rule speaks of; none for a signal.
+    pub fn actions(&self) -> &[Action] {
         match &self.effect {
-            Effect::Condition { action, .. } => Some(*action),
-            Effect::Signal { .. } => None,
+            Effect::Condition { actions, .. } => actions,
+            Effect::Signal { .. } => &[],
         }
+    }
+
+    /// True when the rule conditions this action.
+    pub fn conditions(&self, action: Action) -> bool {
+        self.actions().contains(&action)
     }
 
     /// The selector of a conditioning rule; `None` for a signal.
@@ -147,9 +218,19 @@ impl Rule {
         }
     }
 
-    /// True when the rule's own validity covers `date`.
-    pub fn valid_on(&self, date: Date) -> bool {
-        self.valid_from.is_none_or(|f| f <= date) && self.valid_to.is_none_or(|t| date < t)
+    /// True when the rule has started binding on `date` (it may have ended since).
+    pub fn started_on(&self, date: Date) -> bool {
+        self.life.start.is_some_and(|(s, _)| s <= date)
+    }
+
+    /// The end of the rule's force, when it lies on or before `date`.
+    pub fn ended_on(&self, date: Date) -> Option<(Date, Stop)> {
+        self.life.end.filter(|(e, _)| *e <= date)
+    }
+
+    /// True when the rule binds on `date`.
+    pub fn in_force_on(&self, date: Date) -> bool {
+        self.started_on(date) && self.ended_on(date).is_none()
     }
 }
 
@@ -173,8 +254,10 @@ pub struct Event {
     pub by: DocId,
     /// The date of that meeting.
     pub date: Date,
-    /// The decision's sentence, when quoted.
-    pub quote: Option<String>,
+    /// The decision's sentence, when quoted, and where.
+    pub quote: Option<(String, Span)>,
+    /// When the decision as encoded is an assumption: why.
+    pub assumption: Option<Assumed>,
     /// Where it was written.
     pub span: Span,
 }
@@ -220,13 +303,47 @@ pub struct ExprNode {
     pub span: Span,
 }
 
-/// The agreements on the table, with their attributes.
+/// An agreement on the table.
 #[derive(Clone, Debug)]
 pub struct Agreement {
     /// Its id, as rules and the CLI name it.
     pub id: String,
     /// Its full name.
     pub name: String,
+    /// The day it came on the table; before it, no verdict is given for it.
+    pub since: Option<Date>,
+    /// The first day it is no longer on the table.
+    pub until: Option<Date>,
+    /// Where the facts file names it.
+    pub span: Span,
+}
+
+/// A meeting's consent to an agreement, recorded on its source: `instemming met akkoord ibp`.
+#[derive(Clone, Debug)]
+pub struct Approval {
+    /// The source whose meeting gave it.
+    pub doc: DocId,
+    /// The agreement.
+    pub agreement: AgreementId,
+    /// The action taken (consent).
+    pub action: Action,
+    /// Where it was written.
+    pub span: Span,
+}
+
+/// Names to indices, so that loading is linear in the size of the rule base.
+#[derive(Clone, Debug, Default)]
+pub struct Names {
+    /// Facts by name.
+    pub facts: HashMap<String, FactId>,
+    /// Attributes by name.
+    pub attrs: HashMap<String, AttrId>,
+    /// Choices by name.
+    pub choices: HashMap<String, usize>,
+    /// Sources by id.
+    pub docs: HashMap<String, DocId>,
+    /// Rules by source and id.
+    pub rules: HashMap<(DocId, String), RuleId>,
 }
 
 /// The checked and compiled rule base.
@@ -246,6 +363,10 @@ pub struct RuleBase {
     pub rules: Vec<Rule>,
     /// Events, in file order.
     pub events: Vec<Event>,
+    /// Meetings' consents to agreements, recorded on sources.
+    pub approvals: Vec<Approval>,
+    /// Names to indices.
+    pub names: Names,
     /// All expression nodes.
     pub nodes: Vec<ExprNode>,
     /// For each agreement, the rules that name it by id, then the rules that select by
@@ -258,6 +379,31 @@ pub struct RuleBase {
 }
 
 impl RuleBase {
+    /// A declared fact by name.
+    pub fn fact_id(&self, name: &str) -> Option<FactId> {
+        self.names.facts.get(name).copied()
+    }
+
+    /// A declared attribute by name.
+    pub fn attr_id(&self, name: &str) -> Option<AttrId> {
+        self.names.attrs.get(name).copied()
+    }
+
+    /// A declared choice by name.
+    pub fn choice(&self, name: &str) -> Option<&ChoiceDecl> {
+        self.names.choices.get(name).map(|&c| &self.choices[c])
+    }
+
+    /// A source by id.
+    pub fn doc_id(&self, id: &str) -> Option<DocId> {
+        self.names.docs.get(id).copied()
+    }
+
+    /// A rule by source and id.
+    pub fn rule_id(&self, doc: DocId, id: &str) -> Option<RuleId> {
+        self.names.rules.get(&(doc, id.to_string())).copied()
+    }
+
     /// The text an expression node was written as, with whitespace runs collapsed.
     pub fn text(&self, node: NodeId) -> String {
         squash(self.sources.slice(self.nodes[node].span))
@@ -269,9 +415,8 @@ impl RuleBase {
         let mut values: Vec<Value> = match &self.facts[fact].ty {
             Type::Bool => vec![Value::Bool(false), Value::Bool(true)],
             Type::Choice(c) => self
-                .choices
-                .iter()
-                .filter(|d| &d.name == c)
+                .choice(c)
+                .into_iter()
                 .flat_map(|d| d.values.iter().map(|v| Value::Choice(v.clone())))
                 .collect(),
             _ => self

@@ -124,10 +124,13 @@ fn signatures(base: &RuleBase) -> BTreeMap<String, String> {
             let effect = match &rule.effect {
                 Effect::Condition {
                     kind,
-                    action,
+                    actions,
                     selector_text,
                     ..
-                } => format!("{kind:?} {} {selector_text}", action.dutch()),
+                } => {
+                    let actions: Vec<&str> = actions.iter().map(|a| a.dutch()).collect();
+                    format!("{kind:?} {} {selector_text}", actions.join(","))
+                }
                 Effect::Signal { text } => format!("signaal {text}"),
             };
             let sig = format!(

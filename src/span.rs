@@ -43,12 +43,6 @@ impl Span {
     }
 }
 
-impl From<Span> for miette::SourceSpan {
-    fn from(span: Span) -> Self {
-        (span.start, span.len()).into()
-    }
-}
-
 /// A value with the place it was written; equality looks at the value only.
 #[derive(Clone, Debug)]
 pub struct Spanned<T> {
@@ -91,10 +85,17 @@ impl Sources {
         Sources::default()
     }
 
-    /// Adds a file by display name and text; returns its id.
+    /// Adds a file by display name and text; returns its id. The text is kept as
+    /// [`normalize`] makes it: parse what [`Sources::text`] returns, so spans fit.
     pub fn add(&mut self, name: impl Into<String>, text: impl Into<String>) -> FileId {
         let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
-        self.files.push((name.into(), text.into()));
+        let text = text.into();
+        let normalized = match normalize(&text) {
+            std::borrow::Cow::Borrowed(same) if same.len() == text.len() => None,
+            other => Some(other.into_owned()),
+        };
+        let text = normalized.unwrap_or(text);
+        self.files.push((name.into(), text));
         id
     }
 
@@ -115,17 +116,48 @@ impl Sources {
         self.text(span.file).get(span.start..span.end).unwrap_or("")
     }
 
-    /// Line and column (both from 1) of the span's start.
+    /// Line and column (both from 1, the column in characters) of the span's start.
     pub fn line_col(&self, span: Span) -> (usize, usize) {
-        let text = self.text(span.file);
-        let before = text.get(..span.start).unwrap_or(text);
-        let line = before.matches('\n').count() + 1;
-        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        (line, col)
+        line_col(self.text(span.file), span.start)
+    }
+
+    /// `file:line:column` of the span's start.
+    pub fn place(&self, span: Span) -> String {
+        let (line, col) = self.line_col(span);
+        format!("{}:{line}:{col}", self.name(span.file))
     }
 
     /// Ids of all files, in the order they were added.
     pub fn ids(&self) -> impl Iterator<Item = FileId> + '_ {
         (0..self.files.len()).map(|i| FileId(i as u32))
     }
+}
+
+/// Line and column (both from 1, the column in characters) of a byte offset in a text whose
+/// lines end in `\n` or `\r\n`.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut at = offset.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = &text[..at];
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// A text as the stages read it: without a byte order mark, and with a line ending in a lone
+/// `\r` (old Mac files) ending in `\n` instead, which keeps every byte offset the same.
+pub fn normalize(text: &str) -> std::borrow::Cow<'_, str> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let bytes = text.as_bytes();
+    let lone_cr = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+    if !(0..bytes.len()).any(lone_cr) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        out.push(if c == '\r' && lone_cr(i) { '\n' } else { c });
+    }
+    std::borrow::Cow::Owned(out)
 }

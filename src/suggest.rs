@@ -8,7 +8,7 @@ pub fn did_you_mean<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) ->
         .map(|k| (distance(name, k), k))
         .filter(|(d, _)| *d <= limit)
         .min()
-        .map(|(_, k)| format!("did you mean `{k}`?"))
+        .map(|(_, k)| crate::tr!("bedoelde u `{k}`?", "did you mean `{k}`?"))
 }
 
 /// Levenshtein distance over characters.
@@ -39,7 +39,7 @@ mod tests {
         ];
         assert_eq!(
             did_you_mean("rob_aanbevelingen_overeengkomen", known).as_deref(),
-            Some("did you mean `rob_aanbevelingen_overeengekomen`?")
+            Some("bedoelde u `rob_aanbevelingen_overeengekomen`?")
         );
         assert_eq!(did_you_mean("iets_heel_anders", known), None);
     }

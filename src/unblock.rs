@@ -84,7 +84,7 @@ pub fn unblock(
         .into_iter()
         .flatten()
         .copied()
-        .filter(|&r| base.rules[r].action() == Some(action) && ev.in_force(r))
+        .filter(|&r| base.rules[r].conditions(action) && ev.in_force(r))
         .collect();
     let mut options = Vec::new();
     for &r in &rules {
@@ -373,17 +373,21 @@ fn describe(
 
 /// Reads `--vast` arguments: `fact` fixes every slot of the fact, `fact(id)` one slot.
 pub fn fixed_slots(base: &RuleBase, world: &World, names: &[String]) -> Result<Vec<Slot>, String> {
+    use crate::tr;
     let mut slots = Vec::new();
     for name in names {
         let (fact_name, agreement) = match name.split_once('(') {
             Some((f, rest)) => (f, Some(rest.trim_end_matches(')'))),
             None => (name.as_str(), None),
         };
-        let Some(f) = base.facts.iter().position(|d| d.name == fact_name) else {
+        let Some(f) = base.fact_id(fact_name) else {
             let hint =
                 crate::suggest::did_you_mean(fact_name, base.facts.iter().map(|d| d.name.as_str()))
-                    .unwrap_or_else(|| "see `akkoord validate` for the declared facts".into());
-            return Err(format!(
+                    .unwrap_or_else(|| {
+                        tr!("zie de gedeclareerde feiten", "see the declared facts")
+                    });
+            return Err(tr!(
+                "`--vast {name}`: onbekend feit `{fact_name}`; {hint}",
                 "`--vast {name}`: unknown fact `{fact_name}`; {hint}"
             ));
         };
@@ -393,10 +397,16 @@ pub fn fixed_slots(base: &RuleBase, world: &World, names: &[String]) -> Result<V
             (None, true) => slots.extend((0..world.agreements.len()).map(|a| (f, a))),
             (Some(id), true) => match world.agreement(id) {
                 Some(a) => slots.push((f, a)),
-                None => return Err(format!("`--vast {name}`: unknown agreement `{id}`")),
+                None => {
+                    return Err(tr!(
+                        "`--vast {name}`: onbekend akkoord `{id}`",
+                        "`--vast {name}`: unknown agreement `{id}`"
+                    ));
+                }
             },
             (Some(_), false) => {
-                return Err(format!(
+                return Err(tr!(
+                    "`--vast {name}`: `{fact_name}` heeft één waarde, niet een per akkoord",
                     "`--vast {name}`: `{fact_name}` has one value, not one per agreement"
                 ));
             }

@@ -5,80 +5,184 @@ use std::fmt;
 
 use jiff::civil::Date;
 
+use crate::tr;
+
 /// An amount of money in euro cents. Exact: there are no floats anywhere in akkoord.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Amount(pub i64);
 
 impl Amount {
-    /// Reads the number part and optional scale word of an amount literal, e.g. `1,5` and `mld`.
-    /// Digits may be grouped with `.`; `,` starts the decimals. Fails when the amount is not a
-    /// whole number of cents or does not fit.
-    pub fn from_parts(number: &str, scale: Option<&str>) -> Result<Amount, AmountError> {
-        let (whole, frac) = number.split_once(',').unwrap_or((number, ""));
-        let digits: String = whole.chars().filter(|c| *c != '.').collect();
+    /// Reads an amount as rules and facts files write it: `€ 100 mln`, `€ 1,5 mld`,
+    /// `EUR 1.400.000`, `€ 40,25`. The one reader for both, so a text never means two amounts.
+    ///
+    /// `,` starts the decimals; `.` only groups thousands, in groups of three (`1.400.000`);
+    /// a scale word (`duizend`, `mln`/`miljoen`, `mld`/`miljard`, and English `thousand`,
+    /// `million`, `billion`) follows after a space. The amount must come to whole cents and fit.
+    /// Anything else is an error that says how to write it.
+    pub fn parse(text: &str) -> Result<Amount, AmountError> {
+        let trimmed = text.trim();
+        let rest = trimmed
+            .strip_prefix('€')
+            .or_else(|| trimmed.strip_prefix("EUR"))
+            .ok_or(AmountError::Syntax)?
+            .trim_start();
+        let (number, scale) = match rest.split_once(char::is_whitespace) {
+            Some((n, s)) => (n, Some(s.trim())),
+            None => (rest, None),
+        };
+        if let (Some(at), None) = (number.find(char::is_alphabetic), scale) {
+            let (n, word) = number.split_at(at);
+            return Err(AmountError::NoSpace {
+                suggestion: format!("€ {n} {word}"),
+            });
+        }
         let factor: i128 = match scale {
             None => 1,
             Some("duizend" | "thousand") => 1_000,
             Some("miljoen" | "mln" | "million") => 1_000_000,
             Some("miljard" | "mld" | "billion") => 1_000_000_000,
-            Some(_) => return Err(AmountError::UnknownScale),
+            Some(word) => {
+                return Err(AmountError::UnknownScale {
+                    word: word.to_string(),
+                });
+            }
         };
-        let whole: i128 = digits.parse().map_err(|_| AmountError::TooLarge)?;
+        let (negative, digits) = match number.strip_prefix('-') {
+            Some(d) => (true, d),
+            None => (false, number),
+        };
+        let (whole, frac) = match digits.split_once(',') {
+            Some((w, f)) => (w, f),
+            None => (digits, ""),
+        };
+        let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        let groups: Vec<&str> = whole.split('.').collect();
+        if !groups.iter().all(|g| all_digits(g)) || (digits.contains(',') && !all_digits(frac)) {
+            return Err(AmountError::Syntax);
+        }
+        let grouped =
+            groups.len() == 1 || (groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3));
+        if !grouped {
+            return Err(AmountError::Separator {
+                suggestion: comma_instead(negative, &groups, frac, scale),
+            });
+        }
+        let whole: i128 = groups.concat().parse().map_err(|_| AmountError::TooLarge)?;
         let mut cents = whole
             .checked_mul(factor * 100)
             .ok_or(AmountError::TooLarge)?;
+        let frac = frac.trim_end_matches('0');
         if !frac.is_empty() {
-            let frac_value: i128 = frac.parse().map_err(|_| AmountError::TooLarge)?;
+            let places = u32::try_from(frac.len()).map_err(|_| AmountError::NotWholeCents)?;
             let denom = 10i128
-                .checked_pow(u32::try_from(frac.len()).map_err(|_| AmountError::TooLarge)?)
+                .checked_pow(places)
                 .ok_or(AmountError::NotWholeCents)?;
-            let scaled = frac_value * factor * 100;
+            let frac_value: i128 = frac.parse().map_err(|_| AmountError::NotWholeCents)?;
+            let scaled = frac_value
+                .checked_mul(factor * 100)
+                .ok_or(AmountError::NotWholeCents)?;
             if scaled % denom != 0 {
                 return Err(AmountError::NotWholeCents);
             }
-            cents += scaled / denom;
+            cents = cents
+                .checked_add(scaled / denom)
+                .ok_or(AmountError::TooLarge)?;
+        }
+        if negative {
+            cents = -cents;
         }
         i64::try_from(cents)
             .map(Amount)
             .map_err(|_| AmountError::TooLarge)
     }
 
-    /// Reads a whole amount literal such as `€ 100 mln` or `EUR 40`.
-    pub fn parse(text: &str) -> Result<Amount, AmountError> {
-        let rest = text
-            .trim()
-            .strip_prefix('€')
-            .or_else(|| text.trim().strip_prefix("EUR"))
-            .ok_or(AmountError::Syntax)?;
-        let mut words = rest.split_whitespace();
-        let number = words.next().ok_or(AmountError::Syntax)?;
-        let scale = words.next();
-        let well_formed = number
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
-            && number.starts_with(|c: char| c.is_ascii_digit());
-        if words.next().is_some() || !well_formed {
-            return Err(AmountError::Syntax);
-        }
-        Amount::from_parts(number, scale)
+    /// An amount of whole euros, as a JSON number in a facts file.
+    pub fn euros(euros: i64) -> Result<Amount, AmountError> {
+        euros
+            .checked_mul(100)
+            .map(Amount)
+            .ok_or(AmountError::TooLarge)
     }
 }
 
+/// The amount as it was probably meant: the last `.` read as the decimal comma.
+fn comma_instead(negative: bool, groups: &[&str], frac: &str, scale: Option<&str>) -> String {
+    let sign = if negative { "-" } else { "" };
+    let (last, first) = groups.split_last().unwrap_or((&"", &[]));
+    let scale = scale.map_or(String::new(), |s| format!(" {s}"));
+    format!("€ {sign}{},{last}{frac}{scale}", first.concat())
+}
+
 /// Why an amount could not be read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AmountError {
+    /// e.g. `€ 1.5 mld` or `€ 15.00 mln`: a `.` that does not group thousands
+    Separator {
+        /// The amount written with a decimal comma.
+        suggestion: String,
+    },
+    /// e.g. `€ 1,5mld`
+    NoSpace {
+        /// The amount with a space before the scale word.
+        suggestion: String,
+    },
     /// e.g. `€ 0,001`
-    #[error("amount is not a whole number of cents")]
     NotWholeCents,
     /// e.g. `€ 99999999999 mld`
-    #[error("amount is too large")]
     TooLarge,
     /// e.g. `€ 3 zillion`
-    #[error("unknown scale word")]
-    UnknownScale,
+    UnknownScale {
+        /// The word.
+        word: String,
+    },
     /// e.g. `100 euro`
-    #[error("not an amount")]
     Syntax,
+}
+
+impl fmt::Display for AmountError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&match self {
+            AmountError::Separator { .. } => tr!(
+                "een `.` scheidt alleen duizendtallen, in groepen van drie cijfers",
+                "a `.` only separates thousands, in groups of three digits"
+            ),
+            AmountError::NoSpace { .. } => tr!(
+                "tussen het getal en het schaalwoord hoort een spatie",
+                "the number and the scale word need a space between them"
+            ),
+            AmountError::NotWholeCents => tr!(
+                "het bedrag is geen heel aantal centen",
+                "the amount is not a whole number of cents"
+            ),
+            AmountError::TooLarge => tr!("het bedrag is te groot", "the amount is too large"),
+            AmountError::UnknownScale { word } => {
+                tr!(
+                    "onbekend schaalwoord `{word}`",
+                    "unknown scale word `{word}`"
+                )
+            }
+            AmountError::Syntax => tr!("dit is geen bedrag", "this is not an amount"),
+        })
+    }
+}
+
+impl AmountError {
+    /// How to write the amount instead.
+    pub fn hint(&self) -> String {
+        match self {
+            AmountError::Separator { suggestion } => tr!(
+                "schrijf decimalen met een komma: `{suggestion}`",
+                "write decimals with a comma: `{suggestion}`"
+            ),
+            AmountError::NoSpace { suggestion } => {
+                tr!("schrijf `{suggestion}`", "write `{suggestion}`")
+            }
+            _ => tr!(
+                "bedragen zijn exacte euro's met hoogstens centen, bijvoorbeeld `€ 100 mln`, `€ 1,5 mld` of `€ 40,25`",
+                "amounts are exact euros with at most cents, e.g. `€ 100 mln`, `€ 1,5 mld` or `€ 40,25`"
+            ),
+        }
+    }
 }
 
 impl fmt::Display for Amount {
@@ -239,6 +343,31 @@ mod tests {
         assert_eq!(Amount::parse("€ 40,25"), Ok(Amount(4025)));
         assert_eq!(Amount::parse("€ 0,001"), Err(AmountError::NotWholeCents));
         assert_eq!(Amount::parse("100"), Err(AmountError::Syntax));
+        assert_eq!(Amount::parse("€ 1,234 mln"), Ok(Amount(123_400_000)));
+        assert_eq!(Amount::parse("€ -5"), Ok(Amount(-500)));
+    }
+
+    #[test]
+    fn odd_amounts_are_errors_that_say_how_to_write_them() {
+        let hint = |text: &str| Amount::parse(text).map_err(|e| e.hint());
+        let comma = |s: &str| Err(format!("schrijf decimalen met een komma: `{s}`"));
+        assert_eq!(hint("€ 1.5 mld"), comma("€ 1,5 mld"));
+        assert_eq!(hint("€ 15.00 mln"), comma("€ 15,00 mln"));
+        assert_eq!(hint("€ 1.50 mld"), comma("€ 1,50 mld"));
+        assert_eq!(hint("€ 1400.000"), comma("€ 1400,000"));
+        assert_eq!(hint("€ 1,5mld"), Err("schrijf `€ 1,5 mld`".into()));
+        assert_eq!(
+            Amount::parse("€ 1,100000000000000000000000000000 mld"),
+            Ok(Amount(110_000_000_000))
+        );
+        assert_eq!(
+            Amount::parse("€ 1,100000000000000000000000000001 mld"),
+            Err(AmountError::NotWholeCents)
+        );
+        assert_eq!(
+            Amount::parse("€ 99999999999999999999999 mld"),
+            Err(AmountError::TooLarge)
+        );
     }
 
     #[test]

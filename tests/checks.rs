@@ -3,11 +3,11 @@
 use std::fs;
 use std::path::PathBuf;
 
-use crate::common::{akkoord, expect_file, root};
+use crate::common::{VNG, akkoord, expect_file, root, vng};
 
 #[test]
 fn the_shipped_scenarios_and_properties_pass() {
-    let (code, out, err) = akkoord(&["test"]);
+    let (code, out, err) = vng(&["test"]);
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.ends_with("18 passed, 0 failed\n"), "{out}");
     expect_file("test.txt", &out);
@@ -17,7 +17,7 @@ fn the_shipped_scenarios_and_properties_pass() {
 fn broken_copy(name: &str, file: &str, from: &str, to: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("akkoord-{name}-{}", std::process::id()));
     let _ = fs::remove_dir_all(&dir);
-    crate::common::copy_dir(&root().join("rules"), &dir);
+    crate::common::copy_dir(&root().join(VNG), &dir);
     let path = dir.join(file);
     let text = fs::read_to_string(&path).expect("rule file");
     assert!(text.contains(from), "{file} does not contain {from:?}");
@@ -133,11 +133,11 @@ fn a_typo_in_a_scenario_is_a_located_error() {
     let (code, _, err) = akkoord(&["test", "--rules", dir.to_str().expect("path")]);
     assert_eq!(code, 2);
     assert!(
-        err.contains("unknown fact `iza_voorwaarden_voldan`"),
+        err.contains("onbekend feit `iza_voorwaarden_voldan`"),
         "{err}"
     );
     assert!(
-        err.contains("did you mean `iza_voorwaarden_voldaan`?"),
+        err.contains("bedoelde u `iza_voorwaarden_voldaan`?"),
         "{err}"
     );
     let _ = fs::remove_dir_all(&dir);

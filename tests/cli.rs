@@ -1,9 +1,9 @@
 //! The CLI on the shipped rule base: expected outputs live in `tests/expected/`.
 
-use crate::common::{akkoord, expect_file};
+use crate::common::{expect_file, vng};
 
 fn run(args: &[&str]) -> String {
-    let (code, stdout, stderr) = akkoord(args);
+    let (code, stdout, stderr) = vng(args);
     assert_eq!(code, 0, "akkoord {args:?} failed:\n{stderr}");
     stdout
 }
@@ -79,8 +79,12 @@ fn output_is_byte_identical_between_runs() {
 fn removing_a_fact_turns_the_verdict_onbepaald_and_names_the_fact() {
     let dir = std::env::temp_dir().join(format!("akkoord-test-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
-    let facts =
-        std::fs::read_to_string(crate::common::root().join("rules/feiten.json")).expect("facts");
+    let facts = std::fs::read_to_string(
+        crate::common::root()
+            .join(crate::common::VNG)
+            .join("feiten.json"),
+    )
+    .expect("facts");
     let mut json: serde_json::Value = serde_json::from_str(&facts).expect("json");
     json["feiten"]["financiele_ruimte_voldoende"]
         .as_object_mut()

@@ -41,6 +41,17 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The frozen copy of the VNG rule base that engine tests run on; the living `rules/` is checked
+/// by `akkoord validate` and `akkoord test` (see `living.rs`), so staff can change it freely.
+pub const VNG: &str = "tests/fixtures/vng";
+
+/// Runs the `akkoord` binary on the frozen VNG rule base (`--rules` [`VNG`] added).
+pub fn vng(args: &[&str]) -> (i32, String, String) {
+    let mut all = args.to_vec();
+    all.extend(["--rules", VNG]);
+    akkoord(&all)
+}
+
 /// Runs the `akkoord` binary in the crate root; returns exit code, stdout and stderr.
 pub fn akkoord(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_akkoord"))

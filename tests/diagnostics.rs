@@ -7,12 +7,12 @@ use akkoord::check;
 use akkoord::error::render_all;
 use akkoord::load::rule_files;
 
-use crate::common::{akkoord, expect_file, root};
+use crate::common::{VNG, akkoord, expect_file, root, vng};
 
 /// Loads the shipped rule base plus one bad rule file, or the shipped rules with a bad facts
 /// file; returns the rendered problems.
 fn problems(extra_rule: Option<&str>, facts: &str) -> String {
-    let mut files = rule_files(&root().join("rules")).expect("rules/ loads");
+    let mut files = rule_files(&root().join(VNG)).expect("rules/ loads");
     for (name, _) in &mut files {
         *name = name.replacen(&format!("{}/", root().display()), "", 1);
     }
@@ -28,7 +28,10 @@ fn problems(extra_rule: Option<&str>, facts: &str) -> String {
 }
 
 fn bad_rule(name: &str) {
-    let rendered = problems(Some(&format!("tests/bad/{name}.akk")), "rules/feiten.json");
+    let rendered = problems(
+        Some(&format!("tests/bad/{name}.akk")),
+        "tests/fixtures/vng/feiten.json",
+    );
     expect_file(&format!("diagnostics/{name}.txt"), &rendered);
 }
 
@@ -119,11 +122,13 @@ fn invalid_json_gives_line_and_column() {
 
 #[test]
 fn the_cli_exits_2_on_bad_facts_and_prints_the_problem() {
-    let (code, stdout, stderr) = akkoord(&["check", "--facts", "tests/bad/facts/wrong_type.json"]);
+    let (code, stdout, stderr) = vng(&["check", "--facts", "tests/bad/facts/wrong_type.json"]);
     assert_eq!(code, 2);
     assert!(stdout.is_empty());
     assert!(
-        stderr.contains("$.feiten.rob_aanbevelingen_overeengekomen: expected"),
+        stderr.contains(
+            "$.feiten.rob_aanbevelingen_overeengekomen: `true` of `false` (janee) verwacht"
+        ),
         "{stderr}"
     );
 }
@@ -133,27 +138,27 @@ fn the_cli_exits_2_on_a_missing_folder() {
     let (code, _, stderr) = akkoord(&["check", "--rules", "geen_map"]);
     assert_eq!(code, 2);
     assert!(
-        stderr.contains("cannot read `geen_map`: no such file or folder"),
+        stderr.contains("kan `geen_map` niet lezen: bestand of map bestaat niet"),
         "{stderr}"
     );
 }
 
 #[test]
 fn the_cli_exits_2_on_a_bad_date_argument() {
-    let (code, _, stderr) = akkoord(&["check", "--op", "30-11-2018"]);
+    let (code, _, stderr) = vng(&["check", "--op", "30-11-2018"]);
     assert_eq!(code, 2);
     assert!(
-        stderr.contains("`30-11-2018` is not a date; write YYYY-MM-DD"),
+        stderr.contains("`30-11-2018` is geen datum; schrijf JJJJ-MM-DD"),
         "{stderr}"
     );
 }
 
 #[test]
 fn the_cli_exits_2_on_an_unknown_agreement() {
-    let (code, _, stderr) = akkoord(&["explain", "gzz"]);
+    let (code, _, stderr) = vng(&["explain", "gzz"]);
     assert_eq!(code, 2);
     assert!(
-        stderr.contains("unknown agreement `gzz`; did you mean `ggz`?"),
+        stderr.contains("onbekend akkoord `gzz`\n  = hulp: bedoelde u `ggz`?"),
         "{stderr}"
     );
 }
@@ -169,7 +174,7 @@ fn deep_nesting_is_an_error_not_a_crash() {
         .err()
         .unwrap_or_default();
     assert!(
-        err.contains("expected at most 64 levels of nesting"),
+        err.contains("hoogstens 64 niveaus van nesting verwacht"),
         "{err}"
     );
     let nots = format!(
@@ -180,7 +185,7 @@ fn deep_nesting_is_an_error_not_a_crash() {
         .err()
         .unwrap_or_default();
     assert!(
-        err.contains("expected at most 64 levels of nesting"),
+        err.contains("hoogstens 64 niveaus van nesting verwacht"),
         "{err}"
     );
 }

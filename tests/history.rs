@@ -6,7 +6,7 @@ use akkoord::eval::{Evaluator, Verdict, audit, timeline};
 use akkoord::value::Tri;
 use jiff::civil::{Date, date};
 
-use crate::common::{akkoord, expect_file, load, root};
+use crate::common::{VNG, expect_file, load, root, vng};
 
 const DECLS: &str = r#"
     feit rob: janee "ROB overeengekomen?"
@@ -153,7 +153,7 @@ fn signals_are_due_not_due_or_unknown() {
 
 #[test]
 fn scenario_on_2018_10_01_the_rob_block_stops_a_financial_deelakkoord_in_the_social_domain() {
-    let (_, out, _) = akkoord(&["check", "buig_raming", "--op", "2018-10-01"]);
+    let (_, out, _) = vng(&["check", "buig_raming", "--op", "2018-10-01"]);
     assert!(out.contains("ondertekening   niet"), "{out}");
     assert!(
         out.contains(
@@ -165,18 +165,18 @@ fn scenario_on_2018_10_01_the_rob_block_stops_a_financial_deelakkoord_in_the_soc
 
 #[test]
 fn scenario_in_spring_2019_the_ggz_conditions_are_those_of_the_2019_letter() {
-    let (_, out, _) = akkoord(&["check", "ggz", "--as-of", "2019-06-01"]);
+    let (_, out, _) = vng(&["check", "ggz", "--as-of", "2019-06-01"]);
     assert!(
         out.contains("✗ ggz_medeondertekening.middelen_en_monitoring (bestuur 2019-05-01)"),
         "{out}"
     );
-    let (_, before, _) = akkoord(&["check", "ggz", "--op", "2019-04-30"]);
+    let (_, before, _) = vng(&["check", "ggz", "--op", "2019-04-30"]);
     assert!(!before.contains("ggz_medeondertekening"), "{before}");
 }
 
 #[test]
 fn scenario_after_the_2024_resolution_talks_on_a_follow_up_iza_are_niet() {
-    let (_, before, _) = akkoord(&[
+    let (_, before, _) = vng(&[
         "check",
         "iza_vervolg",
         "--handeling",
@@ -185,7 +185,7 @@ fn scenario_after_the_2024_resolution_talks_on_a_follow_up_iza_are_niet() {
         "2024-12-03",
     ]);
     assert!(before.contains("onderhandeling  mag"), "{before}");
-    let (_, after, _) = akkoord(&[
+    let (_, after, _) = vng(&[
         "check",
         "iza_vervolg",
         "--handeling",
@@ -201,14 +201,14 @@ fn scenario_after_the_2024_resolution_talks_on_a_follow_up_iza_are_niet() {
 
 #[test]
 fn check_on_the_eve_of_the_balv() {
-    let (code, out, err) = akkoord(&["check", "--op", "2018-10-01"]);
+    let (code, out, err) = vng(&["check", "--op", "2018-10-01"]);
     assert_eq!(code, 0, "{err}");
     expect_file("check-2018-10-01.txt", &out);
 }
 
 #[test]
 fn check_in_2025_lists_the_signals_of_the_2024_resolution() {
-    let (code, out, err) = akkoord(&["check", "--op", "2025-03-01"]);
+    let (code, out, err) = vng(&["check", "--op", "2025-03-01"]);
     assert_eq!(code, 0, "{err}");
     assert!(
         out.contains("Signalen:\n  onbepaald: juridische procedure tegen de rijksoverheid"),
@@ -219,13 +219,13 @@ fn check_in_2025_lists_the_signals_of_the_2024_resolution() {
 
 #[test]
 fn the_extra_alv_signal_lapses_after_spring_2025() {
-    let (_, out, _) = akkoord(&["check", "--op", "2025-07-01"]);
+    let (_, out, _) = vng(&["check", "--op", "2025-07-01"]);
     assert!(!out.contains("Extra ALV"), "{out}");
 }
 
 #[test]
 fn timeline_ggz_shows_its_history_with_the_events_that_changed_it() {
-    let (code, out, err) = akkoord(&["timeline", "ggz"]);
+    let (code, out, err) = vng(&["timeline", "ggz"]);
     assert_eq!(code, 0, "{err}");
     assert!(
         out.contains("2018-06-27 t/m 2018-07-10   onbepaald"),
@@ -240,14 +240,14 @@ fn timeline_ggz_shows_its_history_with_the_events_that_changed_it() {
 
 #[test]
 fn timeline_as_json() {
-    let (code, out, err) = akkoord(&["timeline", "buig_raming", "--format", "json"]);
+    let (code, out, err) = vng(&["timeline", "buig_raming", "--format", "json"]);
     assert_eq!(code, 0, "{err}");
     expect_file("timeline-buig.json", &out);
 }
 
 #[test]
 fn timeline_of_the_fund_shows_the_reservation_until_the_alv_decided() {
-    let (_, out, _) = akkoord(&["timeline", "fonds_tekortgemeenten"]);
+    let (_, out, _) = vng(&["timeline", "fonds_tekortgemeenten"]);
     assert!(
         out.contains("2018-02-14 t/m 2018-06-26   mag onder voorbehoud"),
         "{out}"
@@ -257,14 +257,14 @@ fn timeline_of_the_fund_shows_the_reservation_until_the_alv_decided() {
 
 #[test]
 fn audit_of_the_shipped_record_passes() {
-    let (code, out, err) = akkoord(&["audit"]);
+    let (code, out, err) = vng(&["audit"]);
     assert_eq!(code, 0, "{err}");
     expect_file("audit.txt", &out);
 }
 
 #[test]
 fn audit_flags_a_signature_the_rules_did_not_allow_and_exits_1() {
-    let (code, out, _) = akkoord(&["audit", "--facts", "tests/fixtures/ggz-getekend.json"]);
+    let (code, out, _) = vng(&["audit", "--facts", "tests/fixtures/ggz-getekend.json"]);
     assert_eq!(code, 1, "{out}");
     assert!(
         out.contains(
@@ -287,10 +287,10 @@ fn audit_requires_a_recorded_reservation_for_mag_onder_voorbehoud() {
     let rules = format!("{DECLS}{RESERVED}");
     let facts = r#"{ "akkoorden": { "a": { "naam": "A", "handelingen": [
         { "handeling": "ondertekening", "datum": "2018-03-01", "door": "bestuur" },
-        { "handeling": "ondertekening", "datum": "2018-03-02", "voorbehoud": "instemming door de ALV" } ] } },
+        { "handeling": "ondertekening", "datum": "2018-03-02", "voorbehoud": "m.r" } ] } },
         "feiten": { "rob": true } }"#;
     let loaded = load(&rules, facts).expect("loads");
-    let allowed: Vec<bool> = audit(&loaded.base, &loaded.world)
+    let allowed: Vec<bool> = audit(&loaded.base, &loaded.world, date(2025, 1, 1))
         .iter()
         .map(|a| a.allowed)
         .collect();
@@ -299,7 +299,7 @@ fn audit_requires_a_recorded_reservation_for_mag_onder_voorbehoud() {
 
 #[test]
 fn every_shipped_timeline_is_contiguous_and_agrees_with_check_on_its_boundaries() {
-    let loaded = akkoord::load::load(&root().join("rules"), None).expect("rules load");
+    let loaded = akkoord::load::load(&root().join(VNG), None).expect("rules load");
     let (base, world) = (&loaded.base, &loaded.world);
     for a in 0..world.agreements.len() {
         for action in Action::ALL {

@@ -22,7 +22,7 @@ proptest! {
 
     #[test]
     fn the_parser_never_panics_on_damaged_rule_files(cut in 0usize..2000, junk in "[{}()\"€=<>a-z0-9 \n.,]{0,6}") {
-        let text = std::fs::read_to_string(crate::common::root().join("rules/2018-11-30-balv.akk")).expect("rules");
+        let text = std::fs::read_to_string(crate::common::root().join(crate::common::VNG).join("2018-11-30-balv.akk")).expect("rules");
         let mut at = cut.min(text.len());
         while !text.is_char_boundary(at) { at -= 1; }
         let damaged = format!("{}{junk}{}", &text[..at], &text[at..].get(junk.len()..).unwrap_or(""));
@@ -379,7 +379,7 @@ proptest! {
 
     #[test]
     fn each_timeline_period_agrees_with_check_on_any_day_inside_it(offset in 0i32..4000, a in 0usize..8) {
-        let loaded = akkoord::load::load(&crate::common::root().join("rules"), None).expect("rules load");
+        let loaded = akkoord::load::load(&crate::common::root().join(crate::common::VNG), None).expect("rules load");
         let (base, world) = (&loaded.base, &loaded.world);
         let day = jiff::civil::date(2016, 1, 1).checked_add(jiff::Span::new().days(offset)).expect("date");
         let a = a % world.agreements.len();

@@ -5,11 +5,11 @@ use std::fs;
 use akkoord::compiled::squash;
 use akkoord::load::load;
 
-use crate::common::root;
+use crate::common::{VNG, root};
 
 #[test]
 fn every_file_in_rules_loads() {
-    if let Err(e) = load(&root().join("rules"), None) {
+    if let Err(e) = load(&root().join(VNG), None) {
         panic!("rules/ does not load:\n{}", e.render());
     }
 }
@@ -30,7 +30,7 @@ fn documents() -> String {
 
 #[test]
 fn every_quote_appears_in_a_source_document() {
-    let loaded = load(&root().join("rules"), None).expect("rules load");
+    let loaded = load(&root().join(VNG), None).expect("rules load");
     let docs = documents();
     let base = &loaded.base;
     let quotes = base
@@ -38,10 +38,11 @@ fn every_quote_appears_in_a_source_document() {
         .iter()
         .enumerate()
         .map(|(i, r)| (base.rule_name(i), r.quote.clone()));
-    let events = base
-        .events
-        .iter()
-        .filter_map(|e| e.quote.clone().map(|q| (base.docs[e.by].id.clone(), q)));
+    let events = base.events.iter().filter_map(|e| {
+        e.quote
+            .clone()
+            .map(|(q, _)| (base.docs[e.by].id.clone(), q))
+    });
     let missing: Vec<String> = quotes
         .chain(events)
         .filter(|(_, q)| !docs.contains(q.as_str()))
@@ -56,7 +57,7 @@ fn every_quote_appears_in_a_source_document() {
 
 #[test]
 fn printing_then_parsing_each_rule_file_gives_it_back() {
-    for (name, text) in akkoord::load::rule_files(&root().join("rules")).expect("rules") {
+    for (name, text) in akkoord::load::rule_files(&root().join(VNG)).expect("rules") {
         let file = akkoord::parse::parse_file(akkoord::span::FileId(0), &text).expect("parses");
         let printed = file.to_string();
         let again = akkoord::parse::parse_file(akkoord::span::FileId(0), &printed);

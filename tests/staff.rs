@@ -3,7 +3,7 @@
 use akkoord::ast::Action;
 use akkoord::unblock::unblock;
 
-use crate::common::{BALV, akkoord, expect_file, load};
+use crate::common::{BALV, VNG, akkoord, expect_file, load, vng};
 
 fn plans(rules: &str, facts: &str) -> Vec<Vec<String>> {
     let loaded = load(rules, facts).unwrap_or_else(|e| panic!("{e}"));
@@ -59,7 +59,7 @@ fn unblock_combines_rules_and_keeps_only_minimal_sets() {
 
 #[test]
 fn unblock_ggz_names_the_three_facts_with_questions_and_rules() {
-    let (code, out, err) = akkoord(&["unblock", "ggz", "--op", "2019-06-01"]);
+    let (code, out, err) = vng(&["unblock", "ggz", "--op", "2019-06-01"]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("1. 3 wijzigingen"), "{out}");
     assert!(
@@ -71,7 +71,7 @@ fn unblock_ggz_names_the_three_facts_with_questions_and_rules() {
 
 #[test]
 fn unblock_respects_fixed_facts() {
-    let (code, out, _) = akkoord(&[
+    let (code, out, _) = vng(&[
         "unblock",
         "ggz",
         "--op",
@@ -88,10 +88,10 @@ fn unblock_respects_fixed_facts() {
         out.contains("Geen combinatie van feitwijzigingen maakt dit \"mag\"."),
         "{out}"
     );
-    let (code, _, err) = akkoord(&["unblock", "ggz", "--vast", "monitoringsafspraak_ggz"]);
+    let (code, _, err) = vng(&["unblock", "ggz", "--vast", "monitoringsafspraak_ggz"]);
     assert_eq!(code, 2);
     assert!(
-        err.contains("did you mean `monitoringsafspraken_ggz`?"),
+        err.contains("bedoelde u `monitoringsafspraken_ggz`?"),
         "{err}"
     );
 }
@@ -102,7 +102,7 @@ fn rules_with_extra_motion(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("akkoord-diff-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("temp dir");
-    crate::common::copy_dir(&crate::common::root().join("rules"), &dir);
+    crate::common::copy_dir(&crate::common::root().join(VNG), &dir);
     std::fs::write(
         dir.join("2019-06-05-alv.akk"),
         r#"feit preventie_middelen: janee "Zijn er middelen voor de uitvoering van het Preventieakkoord?"
@@ -116,6 +116,11 @@ motie preventie "Middelen voor preventie" {
 "#,
     )
     .expect("write motion");
+    std::fs::write(
+        dir.join("bronnen/2019-06-05-motie-preventie.txt"),
+        "Motie Middelen voor preventie. Het Preventieakkoord pas uitvoeren met middelen.\n",
+    )
+    .expect("write document");
     let facts = std::fs::read_to_string(dir.join("feiten.json")).expect("facts");
     let facts = facts.replacen(
         "\"feiten\": {",
@@ -128,15 +133,7 @@ motie preventie "Middelen voor preventie" {
 
 /// `akkoord diff` of the rules in `new` against the shipped rules, on 1 July 2019.
 fn diff_against_shipped(new: &str, extra: &[&str]) -> (i32, String, String) {
-    let mut args = vec![
-        "diff",
-        "--oud",
-        "rules",
-        "--rules",
-        new,
-        "--op",
-        "2019-07-01",
-    ];
+    let mut args = vec!["diff", "--oud", VNG, "--rules", new, "--op", "2019-07-01"];
     args.extend_from_slice(extra);
     akkoord(&args)
 }
@@ -178,7 +175,7 @@ fn diff_before_the_motion_is_adopted_shows_nothing() {
     let (_, out, _) = akkoord(&[
         "diff",
         "--oud",
-        "rules",
+        VNG,
         "--rules",
         dir.to_str().expect("path"),
         "--op",
@@ -190,14 +187,14 @@ fn diff_before_the_motion_is_adopted_shows_nothing() {
 
 #[test]
 fn diff_across_dates_shows_what_the_balv_changed() {
-    let (code, out, _) = akkoord(&["diff", "--op-oud", "2018-10-01", "--op", "2018-11-30"]);
+    let (code, out, _) = vng(&["diff", "--op-oud", "2018-10-01", "--op", "2018-11-30"]);
     assert_eq!(code, 0);
     expect_file("diff-2018-10-01-2018-11-30.txt", &out);
 }
 
 #[test]
 fn lint_on_the_shipped_rules() {
-    let (code, out, err) = akkoord(&["lint"]);
+    let (code, out, err) = vng(&["lint"]);
     assert_eq!(code, 0, "{err}");
     expect_file("lint.txt", &out);
 }
@@ -231,6 +228,12 @@ besluit later "Later besluit" {
 "#,
     )
     .expect("write planted rules");
+    std::fs::write(
+        dir.join("bronnen/2019-06-05-geplant.txt"),
+        "Een regel over een soort akkoord dat niet op tafel ligt. Een voorwaarde die altijd waar is. \
+         Een regel die al verlopen is. op te heffen",
+    )
+    .expect("write document");
     let (code, out, err) = akkoord(&["lint", "--rules", dir.to_str().expect("path")]);
     assert_eq!(code, 0, "{err}");
     let codes = |code: &str| {
@@ -282,7 +285,10 @@ besluit later "Later besluit" {
 
 #[test]
 fn lint_with_a_missing_tests_folder_is_an_error() {
-    let (code, _, err) = akkoord(&["lint", "--tests", "geen_map"]);
+    let (code, _, err) = vng(&["lint", "--tests", "geen_map"]);
     assert_eq!(code, 2);
-    assert!(err.contains("`--tests geen_map`: no such folder"), "{err}");
+    assert!(
+        err.contains("`--tests geen_map`: die map bestaat niet"),
+        "{err}"
+    );
 }

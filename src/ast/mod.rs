@@ -168,10 +168,27 @@ pub struct Source {
     pub meeting: Ident,
     /// The date it was adopted.
     pub date: Spanned<Date>,
+    /// `aanname "…"` after the meeting: why the date is assumed.
+    pub date_assumption: Option<Spanned<String>>,
+    /// `aanname "…"` among the items: why the source as encoded is assumed.
+    pub assumption: Option<Spanned<String>>,
+    /// `stemming voor …% tegen …%`: how the meeting voted.
+    pub vote: Option<Vote>,
+    /// `instemming met akkoord …`: agreements the meeting consented to.
+    pub approvals: Vec<Ident>,
     /// Its rules.
     pub rules: Vec<Rule>,
     /// What this meeting decided about earlier sources and rules.
     pub events: Vec<Event>,
+}
+
+/// `stemming voor 87% tegen 13%`
+#[derive(Clone, Debug, PartialEq)]
+pub struct Vote {
+    /// The share for, as written.
+    pub for_share: Option<Spanned<String>>,
+    /// The share against, as written.
+    pub against_share: Option<Spanned<String>>,
 }
 
 /// `regel blokkade { bron "…" verbied … }`
@@ -191,6 +208,8 @@ pub struct Rule {
     pub valid_from: Option<Spanned<Date>>,
     /// `geldig tot …`: the first day the rule no longer binds.
     pub valid_to: Option<Spanned<Date>>,
+    /// `aanname "…"`: why the rule's reading or scope is assumed.
+    pub assumption: Option<Spanned<String>>,
 }
 
 /// What a rule does.
@@ -200,8 +219,8 @@ pub enum Effect {
     Condition {
         /// Forbid-until or require.
         kind: RuleKind,
-        /// The action the rule conditions.
-        action: Spanned<Action>,
+        /// The actions the rule conditions, at least one.
+        actions: Vec<Spanned<Action>>,
         /// Which agreements the rule speaks of.
         selector: Selector,
     },
@@ -243,13 +262,24 @@ impl Action {
         Action::Negotiation,
     ];
 
-    /// The Dutch keyword.
+    /// The Dutch keyword; also the action's id in JSON.
     pub fn dutch(self) -> &'static str {
         match self {
             Action::Signing => "ondertekening",
             Action::Consent => "instemming",
             Action::Execution => "uitvoering",
             Action::Negotiation => "onderhandeling",
+        }
+    }
+
+    /// The word in the current language: `ondertekening` or `signing`.
+    pub fn word(self) -> &'static str {
+        use crate::i18n::t;
+        match self {
+            Action::Signing => t("ondertekening", "signing"),
+            Action::Consent => t("instemming", "consent"),
+            Action::Execution => t("uitvoering", "execution"),
+            Action::Negotiation => t("onderhandeling", "negotiation"),
         }
     }
 
@@ -285,6 +315,8 @@ pub struct Event {
     pub targets: Vec<Target>,
     /// The sentence of the decision, when given.
     pub quote: Option<Spanned<String>>,
+    /// `aanname "…"`: why the decision as encoded is assumed.
+    pub assumption: Option<Spanned<String>>,
     /// The whole event as written.
     pub span: Span,
 }
@@ -302,6 +334,10 @@ pub enum EventKind {
     Withdrawn,
     /// `verworpen`: rejected, never binds
     Rejected,
+    /// `stemming uitgesteld`: the vote was deferred; does not bind until adopted
+    Deferred,
+    /// `aangenomen`: a later meeting adopted what was deferred; binds from then
+    Adopted,
 }
 
 impl EventKind {
@@ -313,20 +349,44 @@ impl EventKind {
             EventKind::Held => "aangehouden",
             EventKind::Withdrawn => "ingetrokken",
             EventKind::Rejected => "verworpen",
+            EventKind::Deferred => "stemming uitgesteld",
+            EventKind::Adopted => "aangenomen",
         }
     }
 
-    /// The past participle reports use: `opgeheven`, `afgehandeld`, …
-    pub fn participle(self) -> &'static str {
+    /// The English keyword.
+    pub fn english(self) -> &'static str {
         match self {
-            EventKind::Lift => "opgeheven",
-            other => other.dutch(),
+            EventKind::Lift => "lift",
+            EventKind::Settled => "settled",
+            EventKind::Held => "held",
+            EventKind::Withdrawn => "withdrawn",
+            EventKind::Rejected => "rejected",
+            EventKind::Deferred => "vote deferred",
+            EventKind::Adopted => "adopted",
         }
     }
 
-    /// True when a source or rule so marked stops binding.
+    /// The past participle reports use, in the current language: `opgeheven`, `afgehandeld`, …
+    pub fn participle(self) -> &'static str {
+        use crate::i18n::t;
+        match self {
+            EventKind::Lift => t("opgeheven", "lifted"),
+            EventKind::Settled => t("afgehandeld", "settled"),
+            EventKind::Held => t("aangehouden", "held"),
+            EventKind::Withdrawn => t("ingetrokken", "withdrawn"),
+            EventKind::Rejected => t("verworpen", "rejected"),
+            EventKind::Deferred => t("stemming uitgesteld", "vote deferred"),
+            EventKind::Adopted => t("aangenomen", "adopted"),
+        }
+    }
+
+    /// True when a source or rule so marked stops binding (from then on).
     pub fn ends_force(self) -> bool {
-        !matches!(self, EventKind::Held)
+        matches!(
+            self,
+            EventKind::Lift | EventKind::Settled | EventKind::Withdrawn
+        )
     }
 }
 

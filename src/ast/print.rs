@@ -142,7 +142,30 @@ impl fmt::Display for Source {
         };
         write!(f, "{kind} {} ", self.id)?;
         write_string(f, &self.title.node)?;
-        writeln!(f, " {{\n  vergadering {} {}", self.meeting, self.date)?;
+        write!(f, " {{\n  vergadering {} {}", self.meeting, self.date)?;
+        if let Some(a) = &self.date_assumption {
+            f.write_str(" aanname ")?;
+            write_string(f, &a.node)?;
+        }
+        writeln!(f)?;
+        if let Some(a) = &self.assumption {
+            f.write_str("  aanname ")?;
+            write_string(f, &a.node)?;
+            writeln!(f)?;
+        }
+        if let Some(vote) = &self.vote {
+            f.write_str("  stemming")?;
+            if let Some(share) = &vote.for_share {
+                write!(f, " voor {share}")?;
+            }
+            if let Some(share) = &vote.against_share {
+                write!(f, " tegen {share}")?;
+            }
+            writeln!(f)?;
+        }
+        for a in &self.approvals {
+            writeln!(f, "  instemming met akkoord {a}")?;
+        }
         for rule in &self.rules {
             write!(f, "  regel {} {{\n    bron ", rule.id)?;
             write_string(f, &rule.quote.node)?;
@@ -150,21 +173,21 @@ impl fmt::Display for Source {
             match &rule.effect {
                 Effect::Condition {
                     kind: RuleKind::Forbid,
-                    action,
+                    actions,
                     selector,
                 } => write!(
                     f,
                     "\n    verbied {} van {selector} totdat {cond}",
-                    action.node.dutch()
+                    action_list(actions)
                 )?,
                 Effect::Condition {
                     kind: RuleKind::Require,
-                    action,
+                    actions,
                     selector,
                 } => write!(
                     f,
                     "\n    vereis {cond} voor {} van {selector}",
-                    action.node.dutch()
+                    action_list(actions)
                 )?,
                 Effect::Signal { text } => {
                     f.write_str("\n    signaal ")?;
@@ -185,6 +208,10 @@ impl fmt::Display for Source {
                     write!(f, " tot {to}")?;
                 }
             }
+            if let Some(a) = &rule.assumption {
+                f.write_str("\n    aanname ")?;
+                write_string(f, &a.node)?;
+            }
             writeln!(f, "\n  }}")?;
         }
         for event in &self.events {
@@ -194,9 +221,23 @@ impl fmt::Display for Source {
                 f.write_str(" bron ")?;
                 write_string(f, &quote.node)?;
             }
+            if let Some(a) = &event.assumption {
+                f.write_str(" aanname ")?;
+                write_string(f, &a.node)?;
+            }
             writeln!(f)?;
         }
         writeln!(f, "}}")
+    }
+}
+
+/// `ondertekening`, `onderhandeling en ondertekening`, `a, b en c`
+fn action_list(actions: &[crate::span::Spanned<super::Action>]) -> String {
+    let words: Vec<&str> = actions.iter().map(|a| a.node.dutch()).collect();
+    match words.split_last() {
+        Some((last, [])) => (*last).to_string(),
+        Some((last, rest)) => format!("{} en {last}", rest.join(", ")),
+        None => String::new(),
     }
 }
 

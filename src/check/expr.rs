@@ -2,9 +2,10 @@
 
 use crate::ast::{Arg, CmpOp, Expr, ExprKind, Ident, Literal, SetItem};
 use crate::compiled::{AgreementId, ExprNode, Node, NodeId, Who};
-use crate::error::CheckError;
+use crate::error::{CheckError, What};
 use crate::facts::World;
 use crate::span::Span;
+use crate::tr;
 use crate::value::{Type, Value};
 
 use super::{Checker, unknown};
@@ -39,13 +40,36 @@ impl ExprChecker<'_> {
         let (node, ty) = self.compile(e, None);
         if let Some(ty) = ty.filter(|t| *t != Type::Bool) {
             self.type_error(
-                format!("{what} must be yes/no, but is a `{ty}`"),
+                tr!(
+                    "{what} moet ja/nee zijn, maar is een `{ty}`",
+                    "{what} must be yes/no, but is a `{ty}`"
+                ),
                 e.span,
-                format!("this is a `{ty}`"),
-                Some("compare it with something, e.g. `x = …`, or use a `janee` fact".into()),
+                tr!("dit is een `{ty}`", "this is a `{ty}`"),
+                Some(tr!(
+                    "vergelijk het met iets, bijvoorbeeld `x = …`, of gebruik een `janee`-feit",
+                    "compare it with something, e.g. `x = …`, or use a `janee` fact"
+                )),
             );
         }
         node
+    }
+
+    /// A rule's or property's selector.
+    pub(super) fn selector(
+        &mut self,
+        selector: &crate::ast::Selector,
+    ) -> crate::compiled::Selector {
+        use crate::compiled::Selector;
+        match selector {
+            crate::ast::Selector::Every => Selector::Every,
+            crate::ast::Selector::Where(e) => {
+                Selector::Where(self.condition(e, &tr!("de selectie", "the selector")))
+            }
+            crate::ast::Selector::Ids(ids) => {
+                Selector::Ids(ids.iter().filter_map(|id| self.agreement(id)).collect())
+            }
+        }
     }
 
     /// An agreement named in a rule.
@@ -58,7 +82,7 @@ impl ExprChecker<'_> {
                 .iter()
                 .map(|a| a.id.as_str())
                 .collect();
-            let error = unknown("agreement", &id.node, id.span, known);
+            let error = unknown(What::Agreement, &id.node, id.span, known);
             self.cx.unknown(error);
         }
         found
@@ -86,9 +110,12 @@ impl ExprChecker<'_> {
         let (node, ty) = self.compile(e, Some(&Type::Bool));
         if let Some(ty) = ty.filter(|t| *t != Type::Bool) {
             self.type_error(
-                format!("`en`, `of` and `niet` need yes/no, found a `{ty}`"),
+                tr!(
+                    "`en`, `of` en `niet` vragen ja/nee, maar dit is een `{ty}`",
+                    "`en`, `of` and `niet` need yes/no, found a `{ty}`"
+                ),
                 e.span,
-                format!("this is a `{ty}`"),
+                tr!("dit is een `{ty}`", "this is a `{ty}`"),
                 None,
             );
         }
@@ -112,21 +139,25 @@ impl ExprChecker<'_> {
     /// A bare name: an attribute, a fact, or a choice value that fits `expected`.
     fn name(&mut self, name: &str, span: Span, expected: Option<&Type>) -> Typed {
         let base = &self.cx.base;
-        if let Some(a) = base.attrs.iter().position(|d| d.name == name) {
+        if let Some(a) = base.attr_id(name) {
             let ty = base.attrs[a].ty.clone();
             if !self.in_agreement {
                 self.no_agreement(name, span);
             }
             return (self.push(Node::Attr(a), span), Some(ty));
         }
-        if let Some(f) = base.facts.iter().position(|d| d.name == name) {
+        if let Some(f) = base.fact_id(name) {
             let decl = &base.facts[f];
             let ty = decl.ty.clone();
             if decl.per_agreement {
                 self.cx.errors.push(CheckError::Usage {
-                    message: format!("`{name}` has a value per agreement"),
+                    message: tr!(
+                        "`{name}` heeft een waarde per akkoord",
+                        "`{name}` has a value per agreement"
+                    ),
                     span,
-                    help: Some(format!(
+                    help: Some(tr!(
+                        "schrijf `{name}(akkoord)` voor het akkoord in kwestie, of `{name}(<id>)`",
                         "write `{name}(akkoord)` for the agreement at hand, or `{name}(<id>)`"
                     )),
                 });
@@ -135,9 +166,8 @@ impl ExprChecker<'_> {
         }
         if let Some(Type::Choice(c)) = expected
             && base
-                .choices
-                .iter()
-                .any(|d| &d.name == c && d.values.iter().any(|v| v == name))
+                .choice(c)
+                .is_some_and(|d| d.values.iter().any(|v| v == name))
         {
             let node = self.push(Node::Const(Value::Choice(name.into())), span);
             return (node, Some(Type::Choice(c.clone())));
@@ -158,11 +188,7 @@ impl ExprChecker<'_> {
         known.extend(base.attrs.iter().map(|d| d.name.as_str()));
         match expected {
             Some(Type::Choice(c)) => {
-                let values = base
-                    .choices
-                    .iter()
-                    .filter(|d| &d.name == c)
-                    .flat_map(|d| &d.values);
+                let values = base.choice(c).into_iter().flat_map(|d| &d.values);
                 known.extend(values.map(String::as_str));
             }
             _ => known.extend(
@@ -173,8 +199,8 @@ impl ExprChecker<'_> {
             ),
         }
         let what = match expected {
-            Some(Type::Choice(_)) => "fact or choice value",
-            _ => "fact or attribute",
+            Some(Type::Choice(_)) => What::FactOrChoiceValue,
+            _ => What::FactOrAttribute,
         };
         let error = unknown(what, name, span, known);
         self.cx.unknown(error);
@@ -184,25 +210,29 @@ impl ExprChecker<'_> {
     /// `feit(akkoord)` or `feit(ggz)`
     fn call(&mut self, name: &Ident, arg: &Arg, span: Span) -> Typed {
         let base = &self.cx.base;
-        let Some(f) = base.facts.iter().position(|d| d.name == name.node) else {
+        let Some(f) = base.fact_id(&name.node) else {
             let known = base
                 .facts
                 .iter()
                 .filter(|d| d.per_agreement)
                 .map(|d| d.name.as_str())
                 .collect();
-            let error = unknown("fact", &name.node, name.span, known);
+            let error = unknown(What::Fact, &name.node, name.span, known);
             self.cx.unknown(error);
             return (self.push(Node::Const(Value::Bool(true)), span), None);
         };
         let ty = base.facts[f].ty.clone();
         if !base.facts[f].per_agreement {
+            let name = &name.node;
             self.cx.errors.push(CheckError::Usage {
-                message: format!("`{}` has one value, not one per agreement", name.node),
+                message: tr!(
+                    "`{name}` heeft één waarde, niet een per akkoord",
+                    "`{name}` has one value, not one per agreement"
+                ),
                 span,
-                help: Some(format!(
-                    "write `{}` without `(…)`, or declare it `feit {}(akkoord): …`",
-                    name.node, name.node
+                help: Some(tr!(
+                    "schrijf `{name}` zonder `(…)`, of declareer `feit {name}(akkoord): …`",
+                    "write `{name}` without `(…)`, or declare it `feit {name}(akkoord): …`"
                 )),
             });
         }
@@ -235,17 +265,26 @@ impl ExprChecker<'_> {
         if let (Some(lt), Some(rt)) = (&left.1, &right.1) {
             if lt != rt {
                 self.type_error(
-                    format!("cannot compare a `{lt}` with a `{rt}`"),
+                    tr!(
+                        "een `{lt}` is niet te vergelijken met een `{rt}`",
+                        "cannot compare a `{lt}` with a `{rt}`"
+                    ),
                     span,
                     format!("`{lt}` {op} `{rt}`"),
-                    Some("both sides of a comparison must have the same type".into()),
+                    Some(tr!(
+                        "beide kanten van een vergelijking hebben hetzelfde type",
+                        "both sides of a comparison must have the same type"
+                    )),
                 );
             } else if op.is_ordering() && !lt.is_ordered() {
                 self.type_error(
-                    format!("`{op}` does not apply to a `{lt}`"),
+                    tr!("`{op}` geldt niet voor een `{lt}`", "`{op}` does not apply to a `{lt}`"),
                     span,
-                    format!("a `{lt}` has no order"),
-                    Some("`<`, `<=`, `>` and `>=` apply to amounts, numbers and dates; use `=` or `≠`".into()),
+                    tr!("een `{lt}` heeft geen volgorde", "a `{lt}` has no order"),
+                    Some(tr!(
+                        "`<`, `<=`, `>` en `>=` gelden voor bedragen, getallen en datums; gebruik `=` of `≠`",
+                        "`<`, `<=`, `>` and `>=` apply to amounts, numbers and dates; use `=` or `≠`"
+                    )),
                 );
             }
         }
@@ -254,9 +293,15 @@ impl ExprChecker<'_> {
 
     fn no_agreement(&mut self, name: &str, span: Span) {
         self.cx.errors.push(CheckError::Usage {
-            message: format!("`{name}` needs an agreement, but a signal has none at hand"),
+            message: tr!(
+                "`{name}` vraagt een akkoord, maar een signaal heeft er geen",
+                "`{name}` needs an agreement, but a signal has none at hand"
+            ),
             span,
-            help: Some("name the agreement, e.g. `feit(ggz)`, or use a fact with one value".into()),
+            help: Some(tr!(
+                "noem het akkoord, bijvoorbeeld `feit(ggz)`, of gebruik een feit met één waarde",
+                "name the agreement, e.g. `feit(ggz)`, or use a fact with one value"
+            )),
         });
     }
 
@@ -265,7 +310,7 @@ impl ExprChecker<'_> {
             return true;
         };
         let base = &self.cx.base;
-        base.facts.iter().any(|d| &d.name == name) || base.attrs.iter().any(|d| &d.name == name)
+        base.fact_id(name).is_some() || base.attr_id(name).is_some()
     }
 
     fn member(&mut self, a: &Expr, items: &[crate::span::Spanned<SetItem>], span: Span) -> Typed {
@@ -280,10 +325,14 @@ impl ExprChecker<'_> {
                 && *ty != item_ty
                 && !matches!(item.node, SetItem::Symbol(_))
             {
+                let item_text = &item.node;
                 self.type_error(
-                    format!("`{}` is a `{item_ty}`, not a `{ty}`", item.node),
+                    tr!(
+                        "`{item_text}` is een `{item_ty}`, geen `{ty}`",
+                        "`{item_text}` is a `{item_ty}`, not a `{ty}`"
+                    ),
                     item.span,
-                    format!("expected a `{ty}`"),
+                    tr!("een `{ty}` verwacht", "expected a `{ty}`"),
                     None,
                 );
             }
@@ -299,9 +348,12 @@ impl ExprChecker<'_> {
         };
         let Type::Choice(c) = ty else {
             self.type_error(
-                format!("`{s}` is a choice value, but the left side is a `{ty}`"),
+                tr!(
+                    "`{s}` is een keuzewaarde, maar de linkerkant is een `{ty}`",
+                    "`{s}` is a choice value, but the left side is a `{ty}`"
+                ),
                 span,
-                format!("expected a `{ty}`"),
+                tr!("een `{ty}` verwacht", "expected a `{ty}`"),
                 None,
             );
             return (value, ty.clone());
@@ -309,13 +361,12 @@ impl ExprChecker<'_> {
         let values: Vec<&str> = self
             .cx
             .base
-            .choices
-            .iter()
-            .filter(|d| &d.name == c)
+            .choice(c)
+            .into_iter()
             .flat_map(|d| d.values.iter().map(String::as_str))
             .collect();
         if !values.contains(&s) {
-            let error = unknown("choice value", s, span, values);
+            let error = unknown(What::ChoiceValue, s, span, values);
             self.cx.unknown(error);
         }
         (value, ty.clone())

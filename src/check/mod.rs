@@ -3,19 +3,24 @@
 
 mod expr;
 mod history;
+mod quotes;
+mod recover;
 mod tests;
 
-use std::collections::HashMap;
+pub use quotes::check_quotes;
+
+use std::collections::{HashMap, HashSet};
 
 use crate::ast::{self, Item, SourceKind};
 use crate::compiled::{
-    AttrDecl, ChoiceDecl, Doc, DocId, Effect, FactDecl, Rule, RuleBase, RuleId, Selector, squash,
+    Approval, Assumed, AttrDecl, ChoiceDecl, Doc, DocId, Effect, FactDecl, Rule, RuleBase, RuleId,
+    Selector, Vote, squash,
 };
-use crate::error::{CheckError, FactsError, Problem};
+use crate::error::{CheckError, FactsError, Problem, What};
 use crate::facts::{self, World};
-use crate::parse;
-use crate::span::{Sources, Span};
+use crate::span::{Sources, Span, Spanned};
 use crate::suggest::did_you_mean;
+use crate::tr;
 use crate::value::Type;
 
 /// A checked rule base and the facts it is evaluated against.
@@ -67,55 +72,56 @@ fn load_inner(
 ) -> Result<Loaded, (Vec<Problem>, Sources)> {
     let mut sources = Sources::new();
     let mut problems = Vec::new();
-    let mut files = Vec::new();
-    for (name, text) in rule_files {
-        let id = sources.add(name.clone(), text.clone());
-        match parse::parse_file(id, text) {
-            Ok(file) => files.push(file),
-            Err(e) => problems.push(Problem::Parse(e)),
+    // Names declared in parts of files that did not parse: errors that only say such a name
+    // is unknown would be echoes of the syntax error, so they are left out.
+    let mut unparsed = HashSet::new();
+    let mut parse_all = |files: &[(String, String)], sources: &mut Sources| {
+        let mut parsed = Vec::new();
+        for (name, text) in files {
+            let id = sources.add(name.clone(), text.clone());
+            let (file, errors, names) = recover::parse_file(id, sources.text(id));
+            parsed.push(file);
+            problems.extend(errors.into_iter().map(Problem::Parse));
+            unparsed.extend(names);
         }
-    }
-    let mut tests = Vec::new();
-    for (name, text) in test_files {
-        let id = sources.add(name.clone(), text.clone());
-        match parse::parse_file(id, text) {
-            Ok(file) => tests.push(file),
-            Err(e) => problems.push(Problem::Parse(e)),
-        }
-    }
+        parsed
+    };
+    let files = parse_all(rule_files, &mut sources);
+    let tests = parse_all(test_files, &mut sources);
     let mut cx = Checker::new(sources);
     cx.declarations(&files);
     // A facts file with errors still yields the agreements it could read, so rules naming
     // them do not report a second, misleading error.
     let facts_id = cx.base.sources.add(facts_file.0, facts_file.1);
-    let (world, mut errors) = facts::load(facts_id, facts_file.0, facts_file.1, &cx.base);
+    let facts_text = cx.base.sources.text(facts_id).to_string();
+    let (mut world, mut errors) = facts::load(facts_id, &facts_text, &cx.base);
     let mut ignored_facts = Vec::new();
-    if tolerate_undeclared_facts {
-        errors.retain(|e| match e {
-            FactsError::Unknown {
-                what: "fact", name, ..
-            } => {
-                ignored_facts.push(name.clone());
-                false
-            }
-            _ => true,
-        });
-    }
+    errors.retain(|e| match e {
+        FactsError::Unknown {
+            what: What::Fact,
+            name,
+            ..
+        } if tolerate_undeclared_facts => {
+            ignored_facts.push(name.clone());
+            false
+        }
+        FactsError::Unknown { name, .. } => !unparsed.contains(name),
+        _ => true,
+    });
     let unreadable = errors.iter().any(|e| matches!(e, FactsError::Json { .. }));
     problems.extend(errors.into_iter().map(Problem::Facts));
     cx.sources(&files, &world);
+    cx.recorded(&mut world);
     cx.tests(&files, &tests, &world);
     // Without a readable facts file no agreement is known, so names of agreements cannot be
     // checked; reporting each one would bury the one real problem.
-    let checkable = |e: &CheckError| {
-        !(unreadable
-            && matches!(
-                e,
-                CheckError::Unknown {
-                    what: "agreement",
-                    ..
-                }
-            ))
+    let checkable = |e: &CheckError| match e {
+        CheckError::Unknown {
+            what: What::Agreement,
+            ..
+        } if unreadable => false,
+        CheckError::Unknown { name, .. } => !unparsed.contains(name),
+        _ => true,
     };
     problems.extend(cx.errors.drain(..).filter(checkable).map(Problem::Check));
     if problems.is_empty() {
@@ -147,11 +153,10 @@ impl Checker {
     }
 
     fn where_is(&self, span: Span) -> String {
-        let (line, col) = self.base.sources.line_col(span);
-        format!("{}:{line}:{col}", self.base.sources.name(span.file))
+        self.base.sources.place(span)
     }
 
-    fn duplicate(&mut self, what: &'static str, name: &str, span: Span, first: Span) {
+    fn duplicate(&mut self, what: What, name: &str, span: Span, first: Span) {
         let first = self.where_is(first);
         self.errors.push(CheckError::Duplicate {
             what,
@@ -178,8 +183,10 @@ impl Checker {
         for item in files.iter().flat_map(|f| &f.items) {
             match item {
                 Item::Fact(d) => {
-                    if self.fresh("fact", &d.name, &mut names) {
+                    if self.fresh(What::Fact, &d.name, &mut names) {
                         let ty = self.type_name(&d.ty);
+                        let f = self.base.facts.len();
+                        self.base.names.facts.insert(d.name.node.clone(), f);
                         self.base.facts.push(FactDecl {
                             name: d.name.node.clone(),
                             per_agreement: d.per_agreement,
@@ -190,8 +197,10 @@ impl Checker {
                     }
                 }
                 Item::Attribute(d) => {
-                    if self.fresh("attribute", &d.name, &mut names) {
+                    if self.fresh(What::Attribute, &d.name, &mut names) {
                         let ty = self.type_name(&d.ty);
+                        let a = self.base.attrs.len();
+                        self.base.names.attrs.insert(d.name.node.clone(), a);
                         self.base.attrs.push(AttrDecl {
                             name: d.name.node.clone(),
                             ty,
@@ -205,12 +214,7 @@ impl Checker {
         }
     }
 
-    fn fresh(
-        &mut self,
-        what: &'static str,
-        name: &ast::Ident,
-        names: &mut HashMap<String, Span>,
-    ) -> bool {
+    fn fresh(&mut self, what: What, name: &ast::Ident, names: &mut HashMap<String, Span>) -> bool {
         if let Some(first) = names.get(&name.node).copied() {
             self.duplicate(what, &name.node, name.span, first);
             return false;
@@ -220,16 +224,18 @@ impl Checker {
     }
 
     fn choice(&mut self, c: &ast::ChoiceDecl, names: &mut HashMap<String, Span>) {
-        if !self.fresh("choice", &c.name, names) {
+        if !self.fresh(What::Choice, &c.name, names) {
             return;
         }
         let mut values: HashMap<&str, Span> = HashMap::new();
         for v in &c.values {
             if let Some(first) = values.get(v.node.as_str()).copied() {
-                self.duplicate("choice value", &v.node, v.span, first);
+                self.duplicate(What::ChoiceValue, &v.node, v.span, first);
             }
             values.insert(&v.node, v.span);
         }
+        let index = self.base.choices.len();
+        self.base.names.choices.insert(c.name.node.clone(), index);
         self.base.choices.push(ChoiceDecl {
             name: c.name.node.clone(),
             values: c.values.iter().map(|v| v.node.clone()).collect(),
@@ -237,21 +243,21 @@ impl Checker {
     }
 
     /// A declared type; a choice must be declared.
-    fn type_name(&mut self, ty: &crate::span::Spanned<Type>) -> Type {
+    fn type_name(&mut self, ty: &Spanned<Type>) -> Type {
         if let Type::Choice(c) = &ty.node
-            && !self.base.choices.iter().any(|d| &d.name == c)
+            && self.base.choice(c).is_none()
         {
             let known = ["janee", "bedrag", "getal", "datum", "tekst"]
                 .into_iter()
                 .chain(self.base.choices.iter().map(|d| d.name.as_str()))
                 .collect();
-            let error = unknown("type", c, ty.span, known);
+            let error = unknown(What::Type, c, ty.span, known);
             self.unknown(error);
         }
         ty.node.clone()
     }
 
-    /// Sources and their rules, then the events that refer to them.
+    /// Sources and their rules, then the events that refer to them, then when each rule binds.
     fn sources(&mut self, files: &[ast::File], world: &World) {
         let sources: Vec<&ast::Source> = files
             .iter()
@@ -261,68 +267,100 @@ impl Checker {
                 _ => None,
             })
             .collect();
-        let mut seen: HashMap<&str, Span> = HashMap::new();
+        let mut kept = Vec::new();
         for source in &sources {
-            if let Some(first) = seen.get(source.id.node.as_str()).copied() {
-                self.duplicate("source", &source.id.node, source.id.span, first);
+            if let Some(first) = self.base.doc_id(&source.id.node) {
+                let first = self.base.docs[first].span;
+                self.duplicate(What::Source, &source.id.node, source.id.span, first);
                 continue;
             }
-            seen.insert(&source.id.node, source.id.span);
-            self.source(source, world);
+            let doc = self.source(source, world);
+            kept.push((doc, *source));
         }
-        for source in &sources {
-            // Only the first source by an id was kept; a duplicate's events are not checked.
-            let kept = self.base.docs.iter().position(|d| d.span == source.id.span);
-            if let Some(doc) = kept {
-                for event in &source.events {
-                    self.event(doc, event);
-                }
+        for (doc, source) in kept {
+            for event in &source.events {
+                self.event(doc, event);
             }
         }
         self.check_histories();
+        self.lives();
         self.index(world);
     }
 
-    fn source(&mut self, source: &ast::Source, world: &World) {
+    fn source(&mut self, source: &ast::Source, world: &World) -> DocId {
         let doc = self.base.docs.len();
+        self.base.names.docs.insert(source.id.node.clone(), doc);
         self.base.docs.push(Doc {
             kind: source.kind,
             id: source.id.node.clone(),
             title: squash(&source.title.node),
             meeting: source.meeting.node.clone(),
             date: source.date.node,
+            date_assumption: assumed(source.date_assumption.as_ref()),
+            assumption: assumed(source.assumption.as_ref()),
+            vote: source.vote.as_ref().map(|v| Vote {
+                for_share: v.for_share.as_ref().map(|s| s.node.clone()),
+                against_share: v.against_share.as_ref().map(|s| s.node.clone()),
+            }),
             span: source.id.span,
         });
         let mut seen: HashMap<&str, Span> = HashMap::new();
         for rule in &source.rules {
             if let Some(first) = seen.get(rule.id.node.as_str()).copied() {
-                self.duplicate("rule", &rule.id.node, rule.id.span, first);
+                self.duplicate(What::Rule, &rule.id.node, rule.id.span, first);
                 continue;
             }
             seen.insert(&rule.id.node, rule.id.span);
             self.rule(doc, rule, world);
         }
-        if source.rules.is_empty() && source.events.is_empty() && source.kind != SourceKind::Motion
-        {
+        for id in &source.approvals {
+            let mut ex = expr::ExprChecker {
+                cx: self,
+                world,
+                in_agreement: true,
+            };
+            if let Some(agreement) = ex.agreement(id) {
+                self.base.approvals.push(Approval {
+                    doc,
+                    agreement,
+                    action: crate::ast::Action::Consent,
+                    span: id.span,
+                });
+            }
+        }
+        let decides_nothing = source.rules.is_empty()
+            && source.events.is_empty()
+            && source.approvals.is_empty()
+            && source.kind != SourceKind::Motion;
+        if decides_nothing {
+            let id = &source.id.node;
             self.errors.push(CheckError::Usage {
-                message: format!(
-                    "source `{}` has no rules and decides nothing",
-                    source.id.node
+                message: tr!(
+                    "bron `{id}` heeft geen regels en besluit niets",
+                    "source `{id}` has no rules and decides nothing"
                 ),
                 span: source.id.span,
-                help: Some(
-                    "add a `regel`, or a `hef op` / `afgehandeld` / `aangehouden` line".into(),
-                ),
+                help: Some(tr!(
+                    "voeg een `regel` toe, of een regel `hef op` / `afgehandeld` / `aangehouden`",
+                    "add a `regel`, or a `hef op` / `afgehandeld` / `aangehouden` line"
+                )),
             });
         }
+        doc
     }
 
     fn rule(&mut self, doc: DocId, rule: &ast::Rule, world: &World) {
         if squash(&rule.quote.node).is_empty() {
             self.errors.push(CheckError::Usage {
-                message: "the rule's `bron` is empty".into(),
+                message: tr!(
+                    "de `bron` van de regel is leeg",
+                    "the rule's `bron` is empty"
+                ),
                 span: rule.quote.span,
-                help: Some("quote the sentence of the source document the rule encodes".into()),
+                help: Some(tr!(
+                    "citeer de zin uit het brondocument die de regel vastlegt",
+                    "quote the sentence of the source document the rule encodes"
+                )),
             });
         }
         let in_agreement = matches!(rule.effect, ast::Effect::Condition { .. });
@@ -334,60 +372,85 @@ impl Checker {
         let (effect, condition) = match &rule.effect {
             ast::Effect::Condition {
                 kind,
-                action,
+                actions,
                 selector,
             } => {
-                let compiled = match selector {
-                    ast::Selector::Every => Selector::Every,
-                    ast::Selector::Where(e) => Selector::Where(ex.condition(e, "the selector")),
-                    ast::Selector::Ids(ids) => {
-                        Selector::Ids(ids.iter().filter_map(|id| ex.agreement(id)).collect())
+                let compiled = ex.selector(selector);
+                let condition =
+                    ex.condition(&rule.condition, &tr!("de voorwaarde", "the condition"));
+                let selector_text = self.selector_text(selector);
+                let mut list: Vec<crate::ast::Action> = Vec::new();
+                for a in actions {
+                    if list.contains(&a.node) {
+                        let word = a.node.word();
+                        self.errors.push(CheckError::Usage {
+                            message: tr!(
+                                "de handeling `{word}` staat twee keer in deze regel",
+                                "the action `{word}` appears twice in this rule"
+                            ),
+                            span: a.span,
+                            help: None,
+                        });
                     }
-                };
-                let condition = ex.condition(&rule.condition, "the condition");
-                let selector_text = match selector {
-                    ast::Selector::Where(e) => {
-                        format!("akkoord waar {}", squash(self.base.sources.slice(e.span)))
-                    }
-                    other => other.to_string(),
-                };
+                    list.push(a.node);
+                }
                 let effect = Effect::Condition {
                     kind: *kind,
-                    action: action.node,
+                    actions: list,
                     selector: compiled,
                     selector_text,
                 };
                 (effect, condition)
             }
             ast::Effect::Signal { text } => {
-                let condition = ex.condition(&rule.condition, "the signal's condition");
-                (
-                    Effect::Signal {
-                        text: squash(&text.node),
-                    },
-                    condition,
-                )
+                let what = tr!("de voorwaarde van het signaal", "the signal's condition");
+                let condition = ex.condition(&rule.condition, &what);
+                let effect = Effect::Signal {
+                    text: squash(&text.node),
+                };
+                (effect, condition)
             }
         };
         if let (Some(reservation), ast::Effect::Signal { .. }) = (&rule.reservation, &rule.effect) {
             self.errors.push(CheckError::Usage {
-                message: "a signal cannot carry a reservation".into(),
+                message: tr!(
+                    "een signaal kan geen voorbehoud hebben",
+                    "a signal cannot carry a reservation"
+                ),
                 span: reservation.span,
-                help: Some("`onder voorbehoud` belongs to a `vereis` or `verbied` rule".into()),
+                help: Some(tr!(
+                    "`onder voorbehoud` hoort bij een regel met `vereis` of `verbied`",
+                    "`onder voorbehoud` belongs to a `vereis` or `verbied` rule"
+                )),
             });
         }
         self.validity(doc, rule);
+        let r = self.base.rules.len();
+        self.base.names.rules.insert((doc, rule.id.node.clone()), r);
         self.base.rules.push(Rule {
             doc,
             id: rule.id.node.clone(),
             quote: squash(&rule.quote.node),
+            quote_span: rule.quote.span,
             effect,
             condition,
             reservation: rule.reservation.as_ref().map(|r| squash(&r.node)),
             valid_from: rule.valid_from.as_ref().map(|d| d.node),
             valid_to: rule.valid_to.as_ref().map(|d| d.node),
+            assumption: assumed(rule.assumption.as_ref()),
+            life: Default::default(),
             span: rule.id.span,
         });
+    }
+
+    /// The selector as reports print it: as written, whitespace collapsed.
+    fn selector_text(&self, selector: &ast::Selector) -> String {
+        match selector {
+            ast::Selector::Where(e) => {
+                format!("akkoord waar {}", squash(self.base.sources.slice(e.span)))
+            }
+            other => other.to_string(),
+        }
     }
 
     /// For each agreement: rules naming it by id first, then rules selecting by attribute.
@@ -409,10 +472,126 @@ impl Checker {
         }
         self.base.rules_for = rules_for;
     }
+
+    /// Resolves the reservations recorded actions name (`"voorbehoud": "bron.regel"`): each must
+    /// be a rule with `onder voorbehoud` that conditions that action on that agreement.
+    fn recorded(&mut self, world: &mut World) {
+        for i in 0..world.recorded.len() {
+            let record = &world.recorded[i];
+            let mut under = Vec::new();
+            for name in &record.reservations {
+                match self.reservation_rule(name, record.agreement, record.action, world) {
+                    Ok(r) => under.push(r),
+                    Err(error) => self.errors.push(error),
+                }
+            }
+            world.recorded[i].under = under;
+        }
+    }
+
+    fn reservation_rule(
+        &self,
+        name: &Spanned<String>,
+        agreement: usize,
+        action: crate::ast::Action,
+        world: &World,
+    ) -> Result<RuleId, CheckError> {
+        let candidates: Vec<RuleId> = (0..self.base.rules.len())
+            .filter(|&r| {
+                let rule = &self.base.rules[r];
+                rule.reservation.is_some()
+                    && rule.conditions(action)
+                    && self
+                        .base
+                        .rules_for
+                        .get(agreement)
+                        .is_some_and(|l| l.contains(&r))
+            })
+            .collect();
+        let found = name
+            .node
+            .split_once('.')
+            .and_then(|(d, r)| self.base.doc_id(d).and_then(|d| self.base.rule_id(d, r)));
+        if let Some(r) = found.filter(|r| candidates.contains(r)) {
+            return Ok(r);
+        }
+        let listed: Vec<String> = candidates
+            .iter()
+            .map(|&r| {
+                let reservation = self.base.rules[r].reservation.clone().unwrap_or_default();
+                format!("`{}` (\"{reservation}\")", self.base.rule_name(r))
+            })
+            .collect();
+        let (what, agreement_id) = (action.word(), world.agreement_id(agreement));
+        let help = if listed.is_empty() {
+            tr!(
+                "geen regel stelt een voorbehoud bij {what} van `{agreement_id}`; laat `voorbehoud` weg",
+                "no rule makes a reservation for {what} of `{agreement_id}`; leave out `voorbehoud`"
+            )
+        } else {
+            tr!(
+                "noem de regel met het voorbehoud; voor {what} van `{agreement_id}`: {}",
+                "name the rule with the reservation; for {what} of `{agreement_id}`: {}",
+                listed.join(", ")
+            )
+        };
+        let text = &name.node;
+        if text.contains(char::is_whitespace) || !text.contains('.') {
+            return Err(CheckError::Usage {
+                message: tr!(
+                    "een voorbehoud noemt de regel die het stelt, als `bron.regel`, niet \"{text}\"",
+                    "a reservation names the rule that makes it, as `source.rule`, not \"{text}\""
+                ),
+                span: name.span,
+                help: Some(help),
+            });
+        }
+        Err(CheckError::Unknown {
+            what: What::Rule,
+            name: text.clone(),
+            span: name.span,
+            help: Some(help),
+        })
+    }
+}
+
+/// Sets facts for one evaluation, as given on the command line (`--stel x(ggz)=ja`): each is
+/// checked like a scenario's `stel` and replaces the fact's values in the world.
+pub fn apply_overrides(loaded: &mut Loaded, texts: &[String]) -> Result<(), Vec<Problem>> {
+    let mut cx = Checker {
+        base: std::mem::take(&mut loaded.base),
+        errors: Vec::new(),
+    };
+    let mut problems = Vec::new();
+    let mut sets = Vec::new();
+    for text in texts {
+        let id = cx.base.sources.add("--stel", text.clone());
+        match crate::parse::parse_override(id, cx.base.sources.text(id)) {
+            Ok(set) => sets.extend(cx.set_fact(&set, &loaded.world)),
+            Err(e) => problems.push(Problem::Parse(e)),
+        }
+    }
+    problems.extend(cx.errors.into_iter().map(Problem::Check));
+    loaded.base = cx.base;
+    for (fact, agreement, value) in sets {
+        crate::testing::set(&mut loaded.world, fact, agreement, value, "--stel");
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}
+
+fn assumed(text: Option<&Spanned<String>>) -> Option<Assumed> {
+    text.map(|t| Assumed {
+        reason: squash(&t.node),
+        span: t.span,
+    })
 }
 
 /// An unknown-name error with a "did you mean" hint drawn from `known`.
-pub(crate) fn unknown(what: &'static str, name: &str, span: Span, known: Vec<&str>) -> CheckError {
+pub(crate) fn unknown(what: What, name: &str, span: Span, known: Vec<&str>) -> CheckError {
     let help = did_you_mean(name, known);
     CheckError::Unknown {
         what,

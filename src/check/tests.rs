@@ -5,9 +5,12 @@ use crate::ast::{self, Item, SetItem};
 use crate::compiled::{
     AgreementId, Expectation, FactId, Property, RuleId, Scenario, Target, squash,
 };
-use crate::error::CheckError;
+use std::collections::HashMap;
+
+use crate::error::{CheckError, What};
 use crate::facts::World;
 use crate::span::Span;
+use crate::tr;
 use crate::value::{Type, Value};
 
 use super::{Checker, expr, unknown};
@@ -31,14 +34,36 @@ impl Checker {
             };
             if let Some(span) = span {
                 self.errors.push(CheckError::Usage {
-                    message: "a test file holds only `scenario` and `eigenschap` blocks".into(),
+                    message: tr!(
+                        "een testbestand bevat alleen blokken `scenario` en `eigenschap`",
+                        "a test file holds only `scenario` and `eigenschap` blocks"
+                    ),
                     span,
-                    help: Some("declarations and sources belong in the rule folder".into()),
+                    help: Some(tr!(
+                        "declaraties en bronnen horen in de map met regels",
+                        "declarations and sources belong in the rule folder"
+                    )),
                 });
             }
         }
         let items = rule_files.iter().chain(test_files).flat_map(|f| &f.items);
+        let mut seen: HashMap<(bool, String), Span> = HashMap::new();
         for item in items {
+            let (is_scenario, id) = match item {
+                Item::Scenario(s) => (true, &s.id),
+                Item::Property(p) => (false, &p.id),
+                _ => continue,
+            };
+            let what = if is_scenario {
+                What::Scenario
+            } else {
+                What::Property
+            };
+            if let Some(&first) = seen.get(&(is_scenario, id.node.clone())) {
+                self.duplicate(what, &id.node, id.span, first);
+                continue;
+            }
+            seen.insert((is_scenario, id.node.clone()), id.span);
             match item {
                 Item::Scenario(s) => self.scenario(s, world),
                 Item::Property(p) => self.property(p, world),
@@ -48,14 +73,34 @@ impl Checker {
     }
 
     fn scenario(&mut self, s: &ast::Scenario, world: &World) {
+        let id = &s.id.node;
         let Some(date) = &s.date else {
             self.errors.push(CheckError::Usage {
-                message: format!("scenario `{}` names no date", s.id.node),
+                message: tr!(
+                    "scenario `{id}` noemt geen datum",
+                    "scenario `{id}` names no date"
+                ),
                 span: s.id.span,
-                help: Some("add `op 2018-11-30`: a scenario replays one day".into()),
+                help: Some(tr!(
+                    "voeg `op 2018-11-30` toe: een scenario speelt één dag na",
+                    "add `op 2018-11-30`: a scenario replays one day"
+                )),
             });
             return;
         };
+        if s.expects.is_empty() {
+            self.errors.push(CheckError::Usage {
+                message: tr!(
+                    "scenario `{id}` verwacht niets, dus kan het niet falen",
+                    "scenario `{id}` expects nothing, so it cannot fail"
+                ),
+                span: s.id.span,
+                help: Some(tr!(
+                    "voeg een verwachting toe, bijvoorbeeld `verwacht ondertekening van ggz: niet`",
+                    "add an expectation, e.g. `verwacht ondertekening van ggz: niet`"
+                )),
+            });
+        }
         let sets = s
             .sets
             .iter()
@@ -116,14 +161,14 @@ impl Checker {
     }
 
     /// `stel x(ggz) = ja`, checked against the fact's declaration.
-    fn set_fact(
+    pub(super) fn set_fact(
         &mut self,
         set: &ast::SetFact,
         world: &World,
     ) -> Option<(FactId, Option<AgreementId>, Option<Value>)> {
-        let Some(f) = self.base.facts.iter().position(|d| d.name == set.fact.node) else {
+        let Some(f) = self.base.fact_id(&set.fact.node) else {
             let known = self.base.facts.iter().map(|d| d.name.as_str()).collect();
-            let error = unknown("fact", &set.fact.node, set.fact.span, known);
+            let error = unknown(What::Fact, &set.fact.node, set.fact.span, known);
             self.unknown(error);
             return None;
         };
@@ -139,13 +184,23 @@ impl Checker {
             ),
             (None, false) => None,
             (given, _) => {
+                let name = &decl.name;
                 let message = match given {
-                    Some(_) => format!("`{}` has one value, not one per agreement", decl.name),
-                    None => format!("`{}` has a value per agreement", decl.name),
+                    Some(_) => tr!(
+                        "`{name}` heeft één waarde, niet een per akkoord",
+                        "`{name}` has one value, not one per agreement"
+                    ),
+                    None => tr!(
+                        "`{name}` heeft een waarde per akkoord",
+                        "`{name}` has a value per agreement"
+                    ),
                 };
                 let help = Some(match given {
-                    Some(_) => format!("write `stel {} = …`", decl.name),
-                    None => format!("write `stel {}(<akkoord>) = …`", decl.name),
+                    Some(_) => tr!("schrijf `stel {name} = …`", "write `stel {name} = …`"),
+                    None => tr!(
+                        "schrijf `stel {name}(<akkoord>) = …`",
+                        "write `stel {name}(<akkoord>) = …`"
+                    ),
                 });
                 self.errors.push(CheckError::Usage {
                     message,
@@ -173,18 +228,16 @@ impl Checker {
             | (Value::Number(_), Type::Number)
             | (Value::Date(_), Type::Date)
             | (Value::Text(_), Type::Text) => true,
-            (Value::Choice(v), Type::Choice(c)) => self
-                .base
-                .choices
-                .iter()
-                .any(|d| &d.name == c && d.values.contains(v)),
+            (Value::Choice(v), Type::Choice(c)) => {
+                self.base.choice(c).is_some_and(|d| d.values.contains(v))
+            }
             _ => false,
         };
         if !fits {
             self.errors.push(CheckError::Type {
-                message: format!("`{item}` is not a `{ty}`"),
+                message: tr!("`{item}` is geen `{ty}`", "`{item}` is not a `{ty}`"),
                 span,
-                label: format!("expected a `{ty}`"),
+                label: tr!("een `{ty}` verwacht", "expected a `{ty}`"),
                 help: None,
             });
             return None;
@@ -198,24 +251,15 @@ impl Checker {
             world,
             in_agreement: true,
         };
-        let selector = match &p.selector {
-            ast::Selector::Every => crate::compiled::Selector::Every,
-            ast::Selector::Where(e) => {
-                crate::compiled::Selector::Where(ex.condition(e, "the selector"))
-            }
-            ast::Selector::Ids(ids) => crate::compiled::Selector::Ids(
-                ids.iter().filter_map(|id| ex.agreement(id)).collect(),
-            ),
-        };
-        let then = ex.condition(&p.then, "the property's claim");
+        let selector = ex.selector(&p.selector);
+        let then = ex.condition(
+            &p.then,
+            &tr!("de bewering van de eigenschap", "the property's claim"),
+        );
         let text = format!(
             "als {} van {} {} dan {}",
             p.action.node.dutch(),
-            match &p.selector {
-                ast::Selector::Where(e) =>
-                    format!("akkoord waar {}", squash(self.base.sources.slice(e.span))),
-                other => other.to_string(),
-            },
+            self.selector_text(&p.selector),
             p.verdict.node,
             squash(self.base.sources.slice(p.then.span))
         );

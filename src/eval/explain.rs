@@ -85,6 +85,8 @@ impl Evaluator<'_> {
                 since: None,
                 value: changed.clone(),
                 source: None,
+                assumption: None,
+                span: None,
             });
         }
         let name = if per_agreement {

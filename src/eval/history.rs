@@ -5,14 +5,17 @@ use jiff::civil::Date;
 use crate::ast::Action;
 use crate::compiled::{AgreementId, Node, NodeId, RuleBase, RuleId, Selector, Target};
 use crate::facts::{Recorded, World};
+use crate::value::Tri;
 
-use super::{Decision, Evaluator, Verdict};
+use super::{Atom, Decision, Evaluator, Verdict};
 
 /// Something dated that can change a verdict.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Happening {
     /// A source was adopted.
     Adopted(usize),
+    /// The agreement came on the table.
+    OnTable,
     /// A decision changed a source or rule (index into `RuleBase::events`).
     Event(usize),
     /// A rule's own validity began (`geldig vanaf`).
@@ -59,7 +62,7 @@ pub fn timeline(
         .into_iter()
         .flatten()
         .copied()
-        .filter(|&r| base.rules[r].action() == Some(action))
+        .filter(|&r| base.rules[r].conditions(action))
         .collect();
     // A rule is relevant when its selector takes in the agreement on some day that matters;
     // the ROB block, for instance, never speaks of the GGZ agreement.
@@ -74,10 +77,16 @@ pub fn timeline(
                 })
         })
         .collect();
-    let all = happenings(base, world, agreement, &rules);
+    let mut all = happenings(base, world, agreement, &rules);
+    let on_table = world.agreements.get(agreement).and_then(|a| a.since);
+    if let Some(since) = on_table {
+        all.retain(|(d, _)| *d > since);
+        all.insert(0, (since, Happening::OnTable));
+    }
     let dates = change_days(&all);
     let mut periods: Vec<Period> = Vec::new();
-    let starts = std::iter::once(None).chain(dates.into_iter().map(Some));
+    let first = if on_table.is_some() { None } else { Some(None) };
+    let starts = first.into_iter().chain(dates.into_iter().map(Some));
     for start in starts {
         let decision =
             Evaluator::new(base, world, start.unwrap_or(Date::MIN)).decide(agreement, action);
@@ -122,8 +131,19 @@ fn happenings(
 ) -> Vec<(Date, Happening)> {
     let mut out = Vec::new();
     let docs: Vec<usize> = rules.iter().map(|&r| base.rules[r].doc).collect();
+    // A source whose rules were all rejected or deferred at its own meeting was not adopted.
+    let adopted = |d: usize| {
+        rules.iter().any(|&r| {
+            let rule = &base.rules[r];
+            rule.doc == d
+                && rule
+                    .life
+                    .withheld
+                    .is_none_or(|e| base.events[e].date > base.docs[d].date)
+        })
+    };
     for (d, doc) in base.docs.iter().enumerate() {
-        if docs.contains(&d) {
+        if docs.contains(&d) && adopted(d) {
             out.push((doc.date, Happening::Adopted(d)));
         }
     }
@@ -214,37 +234,174 @@ fn read_by(base: &RuleBase, node: NodeId, agreement: AgreementId, out: &mut Vec<
     }
 }
 
-/// One recorded action and whether the rules allowed it on its date.
+/// One recorded action, whether the rules allowed it on its date, and what became of the
+/// reservations it was taken under.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Audited {
     /// The record.
     pub record: Recorded,
     /// The decision on the day it was taken.
     pub decision: Decision,
-    /// True when the action was allowed: *mag*, or *mag onder voorbehoud* with a reservation
-    /// recorded.
+    /// True when the action was allowed: *mag*, or *mag onder voorbehoud* with every open
+    /// reservation named in the record.
     pub allowed: bool,
+    /// Reservations open that day that the record does not name.
+    pub unnamed: Vec<RuleId>,
+    /// Each reservation the record names, followed up to the date of the audit.
+    pub reservations: Vec<Followed>,
 }
 
-/// Checks every recorded action against the verdict on the day it was taken.
-pub fn audit(base: &RuleBase, world: &World) -> Vec<Audited> {
-    let mut records: Vec<&Recorded> = world.recorded.iter().collect();
+impl Audited {
+    /// True when the record passes: allowed, and no reservation it was taken under has failed.
+    pub fn in_order(&self) -> bool {
+        self.allowed
+            && !self
+                .reservations
+                .iter()
+                .any(|f| matches!(f.state, Reservation::Failed { .. }))
+    }
+}
+
+/// A reservation an action was taken under, followed after the action.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Followed {
+    /// The rule with the reservation.
+    pub rule: RuleId,
+    /// What became of it.
+    pub state: Reservation,
+    /// The parts of the rule's condition that decide the state, on the date of the audit.
+    pub because: Vec<Atom>,
+}
+
+/// What became of a reservation by the date of the audit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reservation {
+    /// The requirement holds, since this day.
+    Met {
+        /// The first day of the latest stretch in which it held.
+        since: Date,
+    },
+    /// The requirement is still unknown.
+    Open,
+    /// The requirement turned false after the action (*vervallen voorbehoud*).
+    Failed {
+        /// The first day of the latest stretch in which it was false.
+        since: Date,
+    },
+    /// The rule no longer binds (lifted, settled, withdrawn or expired), since this day.
+    Ended {
+        /// The day it stopped binding.
+        since: Date,
+    },
+}
+
+/// Checks every recorded action dated on or before `as_of` against the verdict on the day it
+/// was taken, and follows its reservations up to `as_of`.
+pub fn audit(base: &RuleBase, world: &World, as_of: Date) -> Vec<Audited> {
+    let mut records: Vec<&Recorded> = world.recorded.iter().filter(|r| r.date <= as_of).collect();
     records.sort_by_key(|r| r.date);
     records
         .into_iter()
         .map(|record| {
             let decision =
                 Evaluator::new(base, world, record.date).decide(record.agreement, record.action);
+            let unnamed: Vec<RuleId> = decision
+                .reservations
+                .iter()
+                .copied()
+                .filter(|r| !record.under.contains(r))
+                .collect();
             let allowed = match decision.verdict {
                 Verdict::Mag => true,
-                Verdict::MagOnderVoorbehoud => record.reservation.is_some(),
+                Verdict::MagOnderVoorbehoud => unnamed.is_empty(),
                 Verdict::Niet | Verdict::Onbepaald => false,
             };
+            let reservations = record
+                .under
+                .iter()
+                .map(|&rule| follow(base, world, record, rule, as_of))
+                .collect();
             Audited {
                 record: record.clone(),
                 decision,
                 allowed,
+                unnamed,
+                reservations,
             }
         })
         .collect()
+}
+
+/// The reservations of past actions that have failed by `date`: what `check` warns about.
+pub fn failed_reservations(
+    base: &RuleBase,
+    world: &World,
+    date: Date,
+) -> Vec<(Recorded, Followed)> {
+    audit(base, world, date)
+        .into_iter()
+        .flat_map(|a| {
+            let record = a.record;
+            a.reservations
+                .into_iter()
+                .filter(|f| matches!(f.state, Reservation::Failed { .. }))
+                .map(move |f| (record.clone(), f))
+        })
+        .collect()
+}
+
+/// The state of one reservation on `as_of`, and since when it has been so.
+fn follow(
+    base: &RuleBase,
+    world: &World,
+    record: &Recorded,
+    rule: RuleId,
+    as_of: Date,
+) -> Followed {
+    let agreement = record.agreement;
+    let value_on = |day: Date| {
+        let ev = Evaluator::new(base, world, day);
+        if !ev.in_force(rule) {
+            return None;
+        }
+        Some(ev.tri(base.rules[rule].condition, agreement))
+    };
+    let mut days: Vec<Date> = vec![record.date];
+    let mut reads = Vec::new();
+    read_by(base, base.rules[rule].condition, agreement, &mut reads);
+    for read in reads {
+        let timeline = match read {
+            Read::Fact(f, a) => world.fact(f, a),
+            Read::Attr(attr) => world.attr(agreement, attr),
+        };
+        days.extend(timeline.0.iter().filter_map(|e| e.since));
+    }
+    days.extend(base.rules[rule].life.end.map(|(d, _)| d));
+    days.retain(|d| *d >= record.date && *d <= as_of);
+    days.sort();
+    days.dedup();
+    let now = value_on(as_of);
+    // The first day of the last run of days with the same value as now.
+    let since = days
+        .iter()
+        .rev()
+        .take_while(|&&d| value_on(d) == now)
+        .last()
+        .copied()
+        .unwrap_or(as_of);
+    let state = match now {
+        None => Reservation::Ended { since },
+        Some(Tri::Yes) => Reservation::Met { since },
+        Some(Tri::No) => Reservation::Failed { since },
+        Some(Tri::Unknown) => Reservation::Open,
+    };
+    let ev = Evaluator::new(base, world, as_of);
+    let mut nodes = Vec::new();
+    ev.reasons(base.rules[rule].condition, agreement, &mut nodes);
+    let because = nodes.into_iter().map(|n| ev.atom(n, agreement)).collect();
+    Followed {
+        rule,
+        state,
+        because,
+    }
 }

@@ -7,7 +7,9 @@
 mod explain;
 mod history;
 
-pub use history::{Audited, Happening, Period, audit, timeline};
+pub use history::{
+    Audited, Followed, Happening, Period, Reservation, audit, failed_reservations, timeline,
+};
 
 use std::fmt;
 
@@ -15,7 +17,7 @@ use jiff::civil::Date;
 
 use crate::ast::Action;
 use crate::compiled::{
-    AgreementId, Effect, FactId, Node, NodeId, RuleBase, RuleId, Selector, Target, Who,
+    AgreementId, Effect, FactId, Node, NodeId, RuleBase, RuleId, Selector, Stop, Who,
 };
 use crate::facts::{Entry, World};
 use crate::value::{Tri, Value};
@@ -35,11 +37,23 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    /// The Dutch words reports print.
+    /// The words reports print, in the current language.
     pub fn word(self) -> &'static str {
+        use crate::i18n::t;
+        match self {
+            Verdict::Mag => t("mag", "may"),
+            Verdict::MagOnderVoorbehoud => t("mag onder voorbehoud", "may under reservation"),
+            Verdict::Niet => t("niet", "not"),
+            Verdict::Onbepaald => t("onbepaald", "undetermined"),
+        }
+    }
+
+    /// The verdict's id in JSON, the same in every language: `mag`, `mag_onder_voorbehoud`,
+    /// `niet`, `onbepaald`.
+    pub fn id(self) -> &'static str {
         match self {
             Verdict::Mag => "mag",
-            Verdict::MagOnderVoorbehoud => "mag onder voorbehoud",
+            Verdict::MagOnderVoorbehoud => "mag_onder_voorbehoud",
             Verdict::Niet => "niet",
             Verdict::Onbepaald => "onbepaald",
         }
@@ -106,13 +120,16 @@ pub struct Ended {
     pub why: EndReason,
 }
 
-/// Why a rule no longer binds.
+/// Why a rule does not bind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EndReason {
-    /// A later decision lifted, settled, withdrew or rejected it (index into `RuleBase::events`).
+    /// A later decision lifted, settled or withdrew it (index into `RuleBase::events`).
     Event(usize),
     /// Its own validity ran out on this date (`geldig tot`).
     Expired(Date),
+    /// It never bound: rejected, or its vote deferred and not (yet) taken (index into
+    /// `RuleBase::events`).
+    Withheld(usize),
 }
 
 /// Whether a signal (a commitment that falls due when its condition holds) is due on a date.
@@ -228,47 +245,45 @@ impl<'a> Evaluator<'a> {
         self.date
     }
 
-    /// Why `rule` no longer binds on the date, if it does not: the first decision dated on or
-    /// before it that ended the rule or its source, or the end of its validity.
+    /// Why `rule` does not bind on the date, once it would have: the decision that ended it,
+    /// the end of its validity, or the decision that kept it from ever binding.
     pub fn ended_by(&self, rule: RuleId) -> Option<EndReason> {
-        let doc = self.base.rules[rule].doc;
-        let event = self.base.events.iter().position(|e| {
-            e.kind.ends_force()
-                && e.date <= self.date
-                && (e.target == Target::Rule(rule) || e.target == Target::Doc(doc))
-        });
-        match (event, self.base.rules[rule].valid_to) {
-            (Some(e), _) => Some(EndReason::Event(e)),
-            (None, Some(to)) if to <= self.date => Some(EndReason::Expired(to)),
-            _ => None,
-        }
-    }
-
-    /// True when the rule has started binding on the date: its source was adopted and its own
-    /// validity (`geldig vanaf`) has begun.
-    fn started(&self, rule: RuleId) -> bool {
         let r = &self.base.rules[rule];
-        self.base.docs[r.doc].date <= self.date && r.valid_from.is_none_or(|f| f <= self.date)
+        if !r.started_on(self.date) {
+            return r
+                .life
+                .withheld
+                .filter(|&e| self.base.events[e].date <= self.date)
+                .map(EndReason::Withheld);
+        }
+        r.ended_on(self.date).map(|(date, stop)| match stop {
+            Stop::Event(e) => EndReason::Event(e),
+            Stop::Expired => EndReason::Expired(date),
+        })
     }
 
-    /// True when the rule binds on the date: it has started, nothing dated on or before the
-    /// date lifted, settled, withdrew or rejected it, and its validity has not run out.
+    /// True when the rule binds on the date (resolved once by the checker into its life).
     pub fn in_force(&self, rule: RuleId) -> bool {
-        self.started(rule) && self.ended_by(rule).is_none()
+        self.base.rules[rule].in_force_on(self.date)
+    }
+
+    /// True when the agreement is on the table on the date; before that no verdict is given.
+    pub fn on_table(&self, agreement: AgreementId) -> bool {
+        self.world.on_table(agreement, self.date)
     }
 
     /// The actions rules speak of for this agreement, signing always first.
     pub fn actions(&self, agreement: AgreementId) -> Vec<Action> {
         let mut actions = vec![Action::Signing];
         for &r in self.base.rules_for.get(agreement).into_iter().flatten() {
-            let Some(action) = self.base.rules[r].action() else {
+            let rule = &self.base.rules[r];
+            if !rule.started_on(self.date) || self.selects(r, agreement) == Tri::No {
                 continue;
-            };
-            if self.started(r)
-                && !actions.contains(&action)
-                && self.selects(r, agreement) != Tri::No
-            {
-                actions.push(action);
+            }
+            for &action in rule.actions() {
+                if !actions.contains(&action) {
+                    actions.push(action);
+                }
             }
         }
         actions.sort();
@@ -303,14 +318,18 @@ impl<'a> Evaluator<'a> {
         let mut findings = Vec::new();
         let mut ended = Vec::new();
         for &r in self.base.rules_for.get(agreement).into_iter().flatten() {
-            if self.base.rules[r].action() != Some(action) || !self.started(r) {
+            if !self.base.rules[r].conditions(action) {
+                continue;
+            }
+            let why = self.ended_by(r);
+            if why.is_none() && !self.in_force(r) {
                 continue;
             }
             let applies = self.selects(r, agreement);
             if applies == Tri::No {
                 continue;
             }
-            match self.ended_by(r) {
+            match why {
                 Some(why) => ended.push(Ended { rule: r, why }),
                 None => findings.push(self.finding(r, agreement, applies)),
             }

@@ -1,13 +1,15 @@
-//! Reading a facts file: JSON checked against the declarations, every error with its JSON path.
+//! Reading a facts file: JSON checked against the declarations, every error with its JSON path
+//! and its line and column.
 
 use jiff::civil::Date;
-use serde_json::{Map, Value as Json};
 
 use crate::ast::Action;
 use crate::compiled::{Agreement, AgreementId, FactId, RuleBase};
-use crate::error::FactsError;
-use crate::span::{FileId, Span};
+use crate::error::{FactsError, What};
+use crate::json::{self, Json, JsonKind};
+use crate::span::{FileId, Span, Spanned};
 use crate::suggest::did_you_mean;
+use crate::tr;
 use crate::value::{Amount, Type, Value};
 
 use super::{Entry, Recorded, Timeline, World};
@@ -16,20 +18,17 @@ const AGREEMENTS: [&str; 2] = ["akkoorden", "agreements"];
 const FACTS: [&str; 2] = ["feiten", "facts"];
 const NAME: [&str; 2] = ["naam", "name"];
 const RECORDED: [&str; 2] = ["handelingen", "actions"];
+const SINCE: [&str; 2] = ["sinds", "since"];
+const UNTIL: [&str; 2] = ["tot", "until"];
 
 /// Reads and validates a facts file against the declarations in `base`. Collects every error;
 /// the world holds whatever could be read, so later checks can still name its agreements.
-pub fn load(id: FileId, file: &str, text: &str, base: &RuleBase) -> (World, Vec<FactsError>) {
-    let json = match parse_json(id, file, text) {
+pub fn load(id: FileId, text: &str, base: &RuleBase) -> (World, Vec<FactsError>) {
+    let json = match json::parse(id, text) {
         Ok(json) => json,
-        Err(e) => return (World::default(), vec![e]),
+        Err(e) => return (World::default(), vec![json_error(e)]),
     };
-    let mut cx = Loader {
-        file,
-        base,
-        errors: Vec::new(),
-        world: World::default(),
-    };
+    let mut cx = Loader::new(base, World::default());
     cx.top(&json);
     (cx.world, cx.errors)
 }
@@ -38,102 +37,147 @@ pub fn load(id: FileId, file: &str, text: &str, base: &RuleBase) -> (World, Vec<
 /// the agreements and their attributes stay those of the rule base.
 pub fn load_values(
     id: FileId,
-    file: &str,
     text: &str,
     base: &RuleBase,
     world: &World,
 ) -> (World, Vec<FactsError>) {
-    let json = match parse_json(id, file, text) {
-        Ok(json) => json,
-        Err(e) => return (world.clone(), vec![e]),
-    };
-    let mut cx = Loader {
-        file,
-        base,
-        errors: Vec::new(),
-        world: world.clone(),
-    };
-    for slot in cx.world.facts.iter_mut().flatten() {
+    let mut blank = world.clone();
+    for slot in blank.facts.iter_mut().flatten() {
         *slot = Timeline::default();
     }
+    overlay(id, text, base, &blank)
+}
+
+/// Reads a what-if file: only its `feiten`, each replacing the values of the fact (or of the
+/// one agreement's value) it names in `world`; everything else stays as it was.
+pub fn overlay(id: FileId, text: &str, base: &RuleBase, world: &World) -> (World, Vec<FactsError>) {
+    let json = match json::parse(id, text) {
+        Ok(json) => json,
+        Err(e) => return (world.clone(), vec![json_error(e)]),
+    };
+    let mut cx = Loader::new(base, world.clone());
     match json.as_object() {
-        Some(obj) => {
-            for key in obj.keys().filter(|k| !FACTS.contains(&k.as_str())) {
-                let help = "a scenario's facts file holds only `feiten`; agreements come from the rule base";
-                cx.unknown(format!("$.{key}"), "section", key, Some(help.into()));
+        Some(members) => {
+            for m in members.iter().filter(|m| !FACTS.contains(&m.key.as_str())) {
+                let help = tr!(
+                    "dit bestand bevat alleen `feiten`; de akkoorden komen uit het feitenbestand van de regels",
+                    "this file holds only `feiten`; the agreements come from the rules' facts file"
+                );
+                cx.unknown(
+                    format!("$.{}", m.key),
+                    What::Section,
+                    &m.key,
+                    m.key_span,
+                    Some(help),
+                );
             }
-            if let Some((key, facts)) = get(obj, &FACTS) {
+            if let Some((key, facts)) = cx.section(&json, &FACTS) {
                 cx.facts(&format!("$.{key}"), facts);
             }
         }
-        None => cx.type_error("$", "an object with `feiten`", &json, None),
+        None => cx.type_error(
+            "$",
+            &tr!("een object met `feiten`", "an object with `feiten`"),
+            &json,
+            None,
+        ),
     }
     (cx.world, cx.errors)
 }
 
-/// The JSON of a facts file, or an error pointing at the line and column serde_json reports.
-fn parse_json(id: FileId, file: &str, text: &str) -> Result<Json, FactsError> {
-    serde_json::from_str(text).map_err(|e| {
-        let offset = text
-            .split_inclusive('\n')
-            .take(e.line().saturating_sub(1))
-            .map(str::len)
-            .sum::<usize>()
-            + e.column().saturating_sub(1);
-        let offset = offset.min(text.len());
-        FactsError::Json {
-            file: file.into(),
-            line: e.line(),
-            column: e.column(),
-            message: e
-                .to_string()
-                .split(" at line")
-                .next()
-                .unwrap_or("")
-                .to_string(),
-            span: Some(Span::new(id, offset, offset)),
-        }
-    })
+fn json_error(e: json::JsonError) -> FactsError {
+    FactsError::Json {
+        message: e.message,
+        span: e.span,
+        label: e.label,
+        help: e.help,
+    }
 }
 
 struct Loader<'a> {
-    file: &'a str,
     base: &'a RuleBase,
     errors: Vec<FactsError>,
     world: World,
 }
 
-impl Loader<'_> {
+impl<'a> Loader<'a> {
+    fn new(base: &'a RuleBase, world: World) -> Self {
+        Loader {
+            base,
+            errors: Vec::new(),
+            world,
+        }
+    }
+
     fn type_error(&mut self, path: &str, expected: &str, found: &Json, help: Option<String>) {
         self.errors.push(FactsError::Type {
-            file: self.file.into(),
             path: path.into(),
             expected: expected.into(),
-            found: describe(found),
+            found: found.describe(),
+            span: found.span,
             help,
         });
     }
 
-    fn unknown(&mut self, path: String, what: &'static str, name: &str, help: Option<String>) {
+    fn unknown(&mut self, path: String, what: What, name: &str, span: Span, help: Option<String>) {
         self.errors.push(FactsError::Unknown {
-            file: self.file.into(),
             path,
             what,
             name: name.into(),
+            span,
             help,
         });
     }
 
+    /// The value under one of `keys` (Dutch or English); both at once is an error.
+    fn section<'j>(
+        &mut self,
+        json: &'j Json,
+        keys: &[&'static str],
+    ) -> Option<(&'static str, &'j Json)> {
+        let members = json.as_object()?;
+        let found: Vec<_> = members
+            .iter()
+            .filter(|m| keys.contains(&m.key.as_str()))
+            .collect();
+        if let [first, second, ..] = found.as_slice() {
+            let (a, b) = (&first.key, &second.key);
+            self.errors.push(FactsError::Json {
+                message: tr!(
+                    "`{a}` en `{b}` betekenen hetzelfde en staan hier allebei",
+                    "`{a}` and `{b}` mean the same and both appear here"
+                ),
+                span: second.key_span,
+                label: tr!("tweede keer", "second time"),
+                help: Some(tr!(
+                    "voeg ze samen onder één sleutel",
+                    "merge them under one key"
+                )),
+            });
+        }
+        json.get(keys)
+    }
+
     fn top(&mut self, json: &Json) {
-        let Some(obj) = json.as_object() else {
-            self.type_error("$", "an object with `akkoorden` and `feiten`", json, None);
+        let Some(members) = json.as_object() else {
+            let expected = tr!(
+                "een object met `akkoorden` en `feiten`",
+                "an object with `akkoorden` and `feiten`"
+            );
+            self.type_error("$", &expected, json, None);
             return;
         };
-        for key in obj.keys() {
-            if !AGREEMENTS.contains(&key.as_str()) && !FACTS.contains(&key.as_str()) {
-                let known: Vec<&str> = AGREEMENTS.iter().chain(&FACTS).copied().collect();
-                let help = did_you_mean(key, known);
-                self.unknown(format!("$.{key}"), "section", key, help);
+        for m in members {
+            if !AGREEMENTS.contains(&m.key.as_str()) && !FACTS.contains(&m.key.as_str()) {
+                let known = AGREEMENTS.iter().chain(&FACTS).copied();
+                let help = did_you_mean(&m.key, known);
+                self.unknown(
+                    format!("$.{}", m.key),
+                    What::Section,
+                    &m.key,
+                    m.key_span,
+                    help,
+                );
             }
         }
         self.world.facts = self
@@ -142,7 +186,7 @@ impl Loader<'_> {
             .iter()
             .map(|_| vec![Timeline::default()])
             .collect();
-        if let Some((key, agreements)) = get(obj, &AGREEMENTS) {
+        if let Some((key, agreements)) = self.section(json, &AGREEMENTS) {
             self.agreements(&format!("$.{key}"), agreements);
         }
         let n = self.world.agreements.len();
@@ -151,77 +195,124 @@ impl Loader<'_> {
                 *slots = vec![Timeline::default(); n];
             }
         }
-        if let Some((key, facts)) = get(obj, &FACTS) {
+        if let Some((key, facts)) = self.section(json, &FACTS) {
             self.facts(&format!("$.{key}"), facts);
         }
     }
 
     fn agreements(&mut self, path: &str, json: &Json) {
-        let Some(obj) = json.as_object() else {
-            self.type_error(path, "an object keyed by agreement id", json, None);
+        let Some(members) = json.as_object() else {
+            let expected = tr!(
+                "een object met akkoorden op id",
+                "an object keyed by agreement id"
+            );
+            self.type_error(path, &expected, json, None);
             return;
         };
-        for (id, body) in obj {
+        for m in members {
+            let (id, body) = (&m.key, &m.value);
             let path = format!("{path}.{id}");
             if !is_name(id) {
-                self.type_error(
-                    &path,
-                    "an agreement id of letters, digits and `_`",
-                    &Json::String(id.clone()),
-                    None,
-                );
+                self.errors.push(FactsError::Type {
+                    path: path.clone(),
+                    expected: tr!(
+                        "een id van letters, cijfers en `_`",
+                        "an id of letters, digits and `_`"
+                    ),
+                    found: format!("\"{id}\""),
+                    span: m.key_span,
+                    help: None,
+                });
             }
+            let a = self.world.agreements.len();
+            let mut agreement = Agreement {
+                id: id.clone(),
+                name: id.clone(),
+                since: None,
+                until: None,
+                span: m.key_span,
+            };
             let mut attrs = vec![Timeline::default(); self.base.attrs.len()];
-            let mut name = id.clone();
             match body.as_object() {
                 Some(fields) => {
-                    for (key, value) in fields {
-                        let path = format!("{path}.{key}");
-                        if NAME.contains(&key.as_str()) {
-                            match value.as_str() {
-                                Some(s) => name = s.to_string(),
-                                None => self.type_error(&path, "text", value, None),
+                    for f in fields {
+                        let p = format!("{path}.{}", f.key);
+                        let key = f.key.as_str();
+                        if NAME.contains(&key) {
+                            if let Some(s) = self.text(&p, &f.value) {
+                                agreement.name = s;
                             }
-                        } else if RECORDED.contains(&key.as_str()) {
-                            let agreement = self.world.agreements.len();
-                            self.recorded(&path, agreement, value);
-                        } else if let Some(a) = self.base.attrs.iter().position(|a| &a.name == key)
-                        {
-                            let ty = self.base.attrs[a].ty.clone();
-                            attrs[a] = self.timeline(&path, value, &ty);
+                        } else if SINCE.contains(&key) {
+                            agreement.since = self.date(&p, &f.value);
+                        } else if UNTIL.contains(&key) {
+                            agreement.until = self.date(&p, &f.value);
+                        } else if RECORDED.contains(&key) {
+                            self.recorded(&p, a, &f.value);
+                        } else if let Some(attr) = self.base.attr_id(key) {
+                            let ty = self.base.attrs[attr].ty.clone();
+                            attrs[attr] = self.timeline(&p, &f.value, &ty);
                         } else {
-                            let known: Vec<&str> = self
+                            let known = self
                                 .base
                                 .attrs
                                 .iter()
                                 .map(|a| a.name.as_str())
                                 .chain(NAME)
-                                .collect();
+                                .chain(SINCE)
+                                .chain(UNTIL)
+                                .chain(RECORDED);
                             let help = did_you_mean(key, known);
-                            self.unknown(path, "attribute", key, help);
+                            self.unknown(p, What::Attribute, key, f.key_span, help);
                         }
                     }
                 }
-                None => self.type_error(&path, "an object with `naam` and attributes", body, None),
+                None => {
+                    let expected = tr!(
+                        "een object met `naam` en kenmerken",
+                        "an object with `naam` and attributes"
+                    );
+                    self.type_error(&path, &expected, body, None);
+                }
             }
-            self.world.agreements.push(Agreement {
-                id: id.clone(),
-                name,
-            });
-            self.world.attrs.push(attrs);
+            if let (Some(since), Some(until)) = (agreement.since, agreement.until)
+                && until <= since
+            {
+                self.errors.push(FactsError::Type {
+                    path: format!("{path}.tot"),
+                    expected: tr!(
+                        "een datum na `sinds` ({since})",
+                        "a date after `sinds` ({since})"
+                    ),
+                    found: until.to_string(),
+                    span: m.key_span,
+                    help: Some(tr!(
+                        "`tot` is de eerste dag dat het akkoord niet meer op tafel ligt",
+                        "`tot` is the first day the agreement is no longer on the table"
+                    )),
+                });
+            }
+            self.world.add_agreement(agreement, attrs);
         }
     }
 
     /// `"handelingen": [{"handeling": "ondertekening", "datum": "…", "door": "…", "voorbehoud": "…"}]`
     fn recorded(&mut self, path: &str, agreement: AgreementId, json: &Json) {
-        let Some(items) = json.as_array() else {
-            self.type_error(path, "a list of recorded actions", json, None);
+        let JsonKind::Array(items) = &json.kind else {
+            let expected = tr!(
+                "een lijst van vastgelegde handelingen",
+                "a list of recorded actions"
+            );
+            self.type_error(path, &expected, json, None);
             return;
         };
         for (i, item) in items.iter().enumerate() {
             let path = format!("{path}[{i}]");
-            let Some(obj) = item.as_object() else {
-                self.type_error(&path, "an object with `handeling` and `datum`", item, None);
+            let Some(fields) = item.as_object() else {
+                let expected = tr!(
+                    "een object met `handeling` en `datum`",
+                    "an object with `handeling` and `datum`"
+                );
+                self.type_error(&path, &expected, item, None);
                 continue;
             };
             let mut record = Recorded {
@@ -229,65 +320,105 @@ impl Loader<'_> {
                 action: Action::Signing,
                 date: Date::MIN,
                 by: None,
-                reservation: None,
+                reservations: Vec::new(),
+                under: Vec::new(),
                 source: None,
                 path: path.clone(),
+                span: item.span,
             };
             let (mut has_action, mut has_date) = (false, false);
-            for (key, field) in obj {
-                let p = format!("{path}.{key}");
-                match key.as_str() {
-                    "handeling" | "action" => match field.as_str().and_then(Action::from_word) {
+            for f in fields {
+                let p = format!("{path}.{}", f.key);
+                match f.key.as_str() {
+                    "handeling" | "action" => match f.value.as_str().and_then(Action::from_word) {
                         Some(a) => (record.action, has_action) = (a, true),
                         None => {
-                            let expected =
-                                "`ondertekening`, `instemming`, `uitvoering` or `onderhandeling`";
-                            self.type_error(&p, expected, field, None);
+                            let expected = tr!(
+                                "`ondertekening`, `instemming`, `uitvoering` of `onderhandeling`",
+                                "`ondertekening`, `instemming`, `uitvoering` or `onderhandeling`"
+                            );
+                            self.type_error(&p, &expected, &f.value, None);
                         }
                     },
                     "datum" | "date" => {
-                        if let Some(d) = self.date(&p, field) {
+                        if let Some(d) = self.date(&p, &f.value) {
                             (record.date, has_date) = (d, true);
                         }
                     }
-                    "door" | "by" => record.by = self.text(&p, field),
-                    "voorbehoud" | "reservation" => record.reservation = self.text(&p, field),
-                    "bron" | "source" => record.source = self.text(&p, field),
-                    _ => {
+                    "door" | "by" => record.by = self.text(&p, &f.value),
+                    "voorbehoud" | "reservation" => {
+                        record.reservations = self.rule_names(&p, &f.value)
+                    }
+                    "bron" | "source" => record.source = self.text(&p, &f.value),
+                    key => {
                         let known = ["handeling", "datum", "door", "voorbehoud", "bron"];
                         let help = did_you_mean(key, known);
-                        self.unknown(p, "field", key, help);
+                        self.unknown(p, What::Field, key, f.key_span, help);
                     }
                 }
             }
             if has_action && has_date {
                 self.world.recorded.push(record);
             } else {
-                let help = Some("each recorded action needs `handeling` and `datum`".to_string());
-                self.type_error(&path, "an object with `handeling` and `datum`", item, help);
+                let help = Some(tr!(
+                    "elke vastgelegde handeling heeft `handeling` en `datum`",
+                    "each recorded action needs `handeling` and `datum`"
+                ));
+                let expected = tr!(
+                    "een object met `handeling` en `datum`",
+                    "an object with `handeling` and `datum`"
+                );
+                self.type_error(&path, &expected, item, help);
             }
         }
+    }
+
+    /// `"bron.regel"` or a list of them: the reservations an action was taken under.
+    fn rule_names(&mut self, path: &str, json: &Json) -> Vec<Spanned<String>> {
+        let items: Vec<&Json> = match &json.kind {
+            JsonKind::Array(items) => items.iter().collect(),
+            _ => vec![json],
+        };
+        let mut names = Vec::new();
+        for item in items {
+            match item.as_str() {
+                Some(s) => names.push(Spanned::new(s.to_string(), item.span)),
+                None => {
+                    let expected = tr!(
+                        "de regel(s) met het voorbehoud, als \"bron.regel\" of een lijst daarvan",
+                        "the rule(s) with the reservation, as \"source.rule\" or a list of those"
+                    );
+                    self.type_error(path, &expected, item, None);
+                }
+            }
+        }
+        names
     }
 
     fn text(&mut self, path: &str, json: &Json) -> Option<String> {
         let text = json.as_str().map(str::to_string);
         if text.is_none() {
-            self.type_error(path, "text", json, None);
+            self.type_error(path, &tr!("tekst", "text"), json, None);
         }
         text
     }
 
     fn facts(&mut self, path: &str, json: &Json) {
-        let Some(obj) = json.as_object() else {
-            self.type_error(path, "an object keyed by fact name", json, None);
+        let Some(members) = json.as_object() else {
+            let expected = tr!(
+                "een object met feiten op naam",
+                "an object keyed by fact name"
+            );
+            self.type_error(path, &expected, json, None);
             return;
         };
-        for (name, value) in obj {
+        for m in members {
+            let (name, value) = (&m.key, &m.value);
             let path = format!("{path}.{name}");
-            let Some(f) = self.base.facts.iter().position(|d| &d.name == name) else {
-                let known: Vec<&str> = self.base.facts.iter().map(|d| d.name.as_str()).collect();
+            let Some(f) = self.base.fact_id(name) else {
+                let known = self.base.facts.iter().map(|d| d.name.as_str());
                 let help = did_you_mean(name, known);
-                self.unknown(path, "fact", name, help);
+                self.unknown(path, What::Fact, name, m.key_span, help);
                 continue;
             };
             let decl = &self.base.facts[f];
@@ -295,36 +426,41 @@ impl Loader<'_> {
             if decl.per_agreement {
                 self.per_agreement(&path, f, value, &ty);
             } else {
-                self.world.facts[f] = vec![self.timeline(&path, value, &ty)];
+                let timeline = self.timeline(&path, value, &ty);
+                if let Some(slots) = self.world.facts.get_mut(f) {
+                    *slots = vec![timeline];
+                }
             }
         }
     }
 
     fn per_agreement(&mut self, path: &str, fact: FactId, json: &Json, ty: &Type) {
-        let Some(obj) = json.as_object() else {
-            let help = Some(format!(
-                "`{}` is declared per agreement: write {{\"<agreement id>\": <value>, …}}",
-                self.base.facts[fact].name
+        let Some(members) = json.as_object() else {
+            let name = &self.base.facts[fact].name;
+            let help = Some(tr!(
+                "`{name}` heeft een waarde per akkoord: schrijf {{\"<akkoord-id>\": <waarde>, …}}",
+                "`{name}` has a value per agreement: write {{\"<agreement id>\": <value>, …}}"
             ));
-            self.type_error(path, "an object keyed by agreement id", json, help);
+            let expected = tr!(
+                "een object met akkoorden op id",
+                "an object keyed by agreement id"
+            );
+            self.type_error(path, &expected, json, help);
             return;
         };
-        for (id, value) in obj {
-            let path = format!("{path}.{id}");
-            match self.world.agreement(id) {
+        for m in members {
+            let path = format!("{path}.{}", m.key);
+            match self.world.agreement(&m.key) {
                 Some(a) => {
-                    let timeline = self.timeline(&path, value, ty);
-                    self.world.facts[fact][a] = timeline;
+                    let timeline = self.timeline(&path, &m.value, ty);
+                    if let Some(slot) = self.world.facts.get_mut(fact).and_then(|s| s.get_mut(a)) {
+                        *slot = timeline;
+                    }
                 }
                 None => {
-                    let known: Vec<&str> = self
-                        .world
-                        .agreements
-                        .iter()
-                        .map(|a| a.id.as_str())
-                        .collect();
-                    let help = did_you_mean(id, known);
-                    self.unknown(path, "agreement", id, help);
+                    let known = self.world.agreements.iter().map(|a| a.id.as_str());
+                    let help = did_you_mean(&m.key, known);
+                    self.unknown(path, What::Agreement, &m.key, m.key_span, help);
                 }
             }
         }
@@ -333,17 +469,19 @@ impl Loader<'_> {
     /// A value form: a plain value or `null`, `{"waarde": …, "sinds": …, "bron": …}`, or a list
     /// of those objects.
     fn timeline(&mut self, path: &str, json: &Json, ty: &Type) -> Timeline {
-        let mut entries = match json {
-            Json::Array(items) => items
+        let mut entries: Vec<Entry> = match &json.kind {
+            JsonKind::Array(items) => items
                 .iter()
                 .enumerate()
                 .filter_map(|(i, item)| self.dated(&format!("{path}[{i}]"), item, ty))
                 .collect(),
-            Json::Object(_) => self.dated(path, json, ty).into_iter().collect(),
-            plain => vec![Entry {
+            JsonKind::Object(_) => self.dated(path, json, ty).into_iter().collect(),
+            _ => vec![Entry {
                 since: None,
-                value: self.value(path, plain, ty),
+                value: self.value(path, json, ty),
                 source: None,
+                assumption: None,
+                span: Some(json.span),
             }],
         };
         entries.sort_by_key(|e| e.since);
@@ -351,13 +489,19 @@ impl Loader<'_> {
             if pair[0].since == pair[1].since {
                 let date = pair[0]
                     .since
-                    .map_or("undated".to_string(), |d| d.to_string());
+                    .map_or(tr!("zonder datum", "undated"), |d| d.to_string());
                 self.errors.push(FactsError::Type {
-                    file: self.file.into(),
                     path: path.into(),
-                    expected: "at most one value per date".into(),
-                    found: format!("two values for {date}"),
-                    help: Some("give each value its own `sinds` date".into()),
+                    expected: tr!(
+                        "hoogstens één waarde per datum",
+                        "at most one value per date"
+                    ),
+                    found: tr!("twee waarden voor {date}", "two values for {date}"),
+                    span: pair[1].span.unwrap_or(json.span),
+                    help: Some(tr!(
+                        "geef elke waarde een eigen `sinds`-datum",
+                        "give each value its own `sinds` date"
+                    )),
                 });
             }
         }
@@ -365,41 +509,45 @@ impl Loader<'_> {
     }
 
     fn dated(&mut self, path: &str, json: &Json, ty: &Type) -> Option<Entry> {
-        let Some(obj) = json.as_object() else {
-            self.type_error(path, "an object with `waarde` and `sinds`", json, None);
+        let Some(fields) = json.as_object() else {
+            let expected = tr!(
+                "een object met `waarde` en `sinds`",
+                "an object with `waarde` and `sinds`"
+            );
+            self.type_error(path, &expected, json, None);
             return None;
         };
         let mut entry = Entry {
             since: None,
             value: None,
             source: None,
+            assumption: None,
+            span: Some(json.span),
         };
         let mut has_value = false;
-        for (key, field) in obj {
-            let p = format!("{path}.{key}");
-            match key.as_str() {
+        for f in fields {
+            let p = format!("{path}.{}", f.key);
+            match f.key.as_str() {
                 "waarde" | "value" => {
                     has_value = true;
-                    entry.value = self.value(&p, field, ty);
+                    entry.value = self.value(&p, &f.value, ty);
                 }
-                "sinds" | "since" => entry.since = self.date(&p, field),
-                "bron" | "source" => match field.as_str() {
-                    Some(s) => entry.source = Some(s.to_string()),
-                    None => self.type_error(&p, "text", field, None),
-                },
-                _ => {
-                    let help = did_you_mean(key, ["waarde", "sinds", "bron"]);
-                    self.unknown(p, "field", key, help);
+                "sinds" | "since" => entry.since = self.date(&p, &f.value),
+                "bron" | "source" => entry.source = self.text(&p, &f.value),
+                "aanname" | "assumption" => entry.assumption = self.text(&p, &f.value),
+                key => {
+                    let help = did_you_mean(key, ["waarde", "sinds", "bron", "aanname"]);
+                    self.unknown(p, What::Field, key, f.key_span, help);
                 }
             }
         }
         if !has_value {
-            self.type_error(
-                path,
-                "an object with `waarde`",
-                json,
-                Some("write `\"waarde\": null` for a value that is unknown".into()),
-            );
+            let expected = tr!("een object met `waarde`", "an object with `waarde`");
+            let help = Some(tr!(
+                "schrijf `\"waarde\": null` voor een waarde die onbekend is",
+                "write `\"waarde\": null` for a value that is unknown"
+            ));
+            self.type_error(path, &expected, json, help);
         }
         Some(entry)
     }
@@ -408,7 +556,8 @@ impl Loader<'_> {
         match json.as_str().map(str::parse::<Date>) {
             Some(Ok(d)) => Some(d),
             _ => {
-                self.type_error(path, "a date \"YYYY-MM-DD\"", json, None);
+                let expected = tr!("een datum \"JJJJ-MM-DD\"", "a date \"YYYY-MM-DD\"");
+                self.type_error(path, &expected, json, None);
                 None
             }
         }
@@ -419,70 +568,84 @@ impl Loader<'_> {
         if json.is_null() {
             return None;
         }
-        let value = match (ty, json) {
-            (Type::Bool, Json::Bool(b)) => Some(Value::Bool(*b)),
-            (Type::Number, Json::Number(n)) => n.as_i64().map(Value::Number),
-            (Type::Amount, Json::Number(n)) => n
-                .as_i64()
-                .and_then(|e| e.checked_mul(100))
-                .map(|c| Value::Amount(Amount(c))),
-            (Type::Amount, Json::String(s)) => Amount::parse(s).ok().map(Value::Amount),
-            (Type::Date, Json::String(s)) => s.parse::<Date>().ok().map(Value::Date),
-            (Type::Text, Json::String(s)) => Some(Value::Text(s.clone())),
-            (Type::Choice(c), Json::String(s)) => {
-                let choice = self.base.choices.iter().find(|d| &d.name == c);
-                match choice {
-                    Some(d) if d.values.contains(s) => Some(Value::Choice(s.clone())),
-                    Some(d) => {
-                        let known: Vec<&str> = d.values.iter().map(String::as_str).collect();
-                        let expected = format!("one of the `{c}` values");
-                        let help = did_you_mean(s, known);
-                        self.type_error(path, &expected, json, help);
-                        return None;
-                    }
-                    None => None,
-                }
+        match read_value(self.base, json, ty) {
+            Ok(v) => Some(v),
+            Err(ValueError { expected, help }) => {
+                self.type_error(path, &expected, json, help);
+                None
             }
-            _ => None,
-        };
-        if value.is_none() {
-            self.type_error(path, expected_json(ty), json, json_hint(ty));
         }
-        value
     }
 }
 
-fn get<'j>(obj: &'j Map<String, Json>, keys: &[&'static str]) -> Option<(&'static str, &'j Json)> {
-    keys.iter().find_map(|k| obj.get(*k).map(|v| (*k, v)))
+/// Why a JSON value does not fit a type.
+pub struct ValueError {
+    /// What the type asks for.
+    pub expected: String,
+    /// How to write it.
+    pub help: Option<String>,
 }
 
-fn expected_json(ty: &Type) -> &'static str {
+/// A JSON value as a value of `ty`: the one reading of values in facts files, what-if files and
+/// overrides.
+pub fn read_value(base: &RuleBase, json: &Json, ty: &Type) -> Result<Value, ValueError> {
+    let fail = |help: Option<String>| ValueError {
+        expected: expected_json(ty),
+        help,
+    };
+    match (ty, &json.kind) {
+        (Type::Bool, JsonKind::Bool(b)) => Ok(Value::Bool(*b)),
+        (Type::Bool, _) => Err(fail(Some(tr!(
+            "schrijf true of false zonder aanhalingstekens; null als het onbekend is",
+            "write true or false without quotes; null when unknown"
+        )))),
+        (Type::Number, JsonKind::Number(_)) => {
+            json.as_i64().map(Value::Number).ok_or_else(|| fail(None))
+        }
+        (Type::Amount, JsonKind::Number(n)) => match json.as_i64() {
+            Some(euros) => Amount::euros(euros)
+                .map(Value::Amount)
+                .map_err(|e| fail(Some(e.hint()))),
+            None => Err(fail(Some(tr!(
+                "een getal is een bedrag in hele euro's; schrijf euro's met centen als tekst, bijvoorbeeld \"€ {}\"",
+                "a number is an amount in whole euros; write euros with cents as text, e.g. \"€ {}\"",
+                n.replace('.', ",")
+            )))),
+        },
+        (Type::Amount, JsonKind::Text(s)) => Amount::parse(s)
+            .map(Value::Amount)
+            .map_err(|e| fail(Some(format!("{e}; {}", e.hint())))),
+        (Type::Date, JsonKind::Text(s)) => {
+            s.parse::<Date>().map(Value::Date).map_err(|_| fail(None))
+        }
+        (Type::Text, JsonKind::Text(s)) => Ok(Value::Text(s.clone())),
+        (Type::Choice(c), JsonKind::Text(s)) => match base.choice(c) {
+            Some(d) if d.values.contains(s) => Ok(Value::Choice(s.clone())),
+            Some(d) => Err(ValueError {
+                expected: tr!("een van de waarden van `{c}`", "one of the `{c}` values"),
+                help: did_you_mean(s, d.values.iter().map(String::as_str))
+                    .or_else(|| Some(tr!("mogelijk: {}", "possible: {}", d.values.join(", ")))),
+            }),
+            None => Err(fail(None)),
+        },
+        _ => Err(fail(None)),
+    }
+}
+
+fn expected_json(ty: &Type) -> String {
     match ty {
-        Type::Bool => "`true` or `false` (janee)",
-        Type::Amount => "an amount in whole euros or text such as \"€ 100 mln\" (bedrag)",
-        Type::Number => "a whole number (getal)",
-        Type::Date => "a date \"YYYY-MM-DD\" (datum)",
-        Type::Text => "text (tekst)",
-        Type::Choice(_) => "a choice value as text",
-    }
-}
-
-fn json_hint(ty: &Type) -> Option<String> {
-    match ty {
-        Type::Bool => Some("write true or false without quotes; null when unknown".into()),
-        Type::Amount => Some("amounts are exact: no fractions of a cent".into()),
-        _ => None,
-    }
-}
-
-fn describe(json: &Json) -> String {
-    match json {
-        Json::Null => "null".into(),
-        Json::Bool(b) => format!("`{b}`"),
-        Json::Number(n) => format!("the number `{n}`"),
-        Json::String(s) => format!("the text \"{s}\""),
-        Json::Array(_) => "a list".into(),
-        Json::Object(_) => "an object".into(),
+        Type::Bool => tr!("`true` of `false` (janee)", "`true` or `false` (janee)"),
+        Type::Amount => tr!(
+            "een bedrag in hele euro's of als tekst zoals \"€ 100 mln\" (bedrag)",
+            "an amount in whole euros or as text such as \"€ 100 mln\" (bedrag)"
+        ),
+        Type::Number => tr!("een geheel getal (getal)", "a whole number (getal)"),
+        Type::Date => tr!(
+            "een datum \"JJJJ-MM-DD\" (datum)",
+            "a date \"YYYY-MM-DD\" (datum)"
+        ),
+        Type::Text => tr!("tekst (tekst)", "text (tekst)"),
+        Type::Choice(c) => tr!("een waarde van `{c}` als tekst", "a `{c}` value as text"),
     }
 }
 

@@ -19,12 +19,15 @@
 
 mod load;
 
-pub use load::{load, load_values};
+pub use load::{ValueError, load, load_values, overlay, read_value};
+
+use std::collections::HashMap;
 
 use jiff::civil::Date;
 
 use crate::ast::Action;
-use crate::compiled::{Agreement, AgreementId, FactId};
+use crate::compiled::{Agreement, AgreementId, FactId, RuleId};
+use crate::span::{Span, Spanned};
 use crate::value::Value;
 
 /// One known (or explicitly unknown) value and the date from which it holds.
@@ -36,6 +39,23 @@ pub struct Entry {
     pub value: Option<Value>,
     /// The document that established it, when given.
     pub source: Option<String>,
+    /// Why the value is an assumption (`"aanname": "…"`), when the file says so.
+    pub assumption: Option<String>,
+    /// Where it was written, when it came from a file.
+    pub span: Option<Span>,
+}
+
+impl Entry {
+    /// An undated value with no source, set by a tool (a scenario, a what-if).
+    pub fn set(value: Option<Value>, source: &str) -> Entry {
+        Entry {
+            since: None,
+            value,
+            source: Some(source.into()),
+            assumption: None,
+            span: None,
+        }
+    }
 }
 
 /// The values of one fact over time, sorted by date; undated entries come first.
@@ -68,6 +88,8 @@ pub struct World {
     pub facts: Vec<Vec<Timeline>>,
     /// What was done with the agreements, in file order.
     pub recorded: Vec<Recorded>,
+    /// Agreement ids to their index.
+    index: HashMap<String, AgreementId>,
 }
 
 static EMPTY: Timeline = Timeline(Vec::new());
@@ -83,18 +105,41 @@ pub struct Recorded {
     pub date: Date,
     /// By whom, when recorded.
     pub by: Option<String>,
-    /// The reservation it was done under, when recorded.
-    pub reservation: Option<String>,
+    /// The reservations it was taken under, as written: `bron.regel` of rules with
+    /// `onder voorbehoud`.
+    pub reservations: Vec<Spanned<String>>,
+    /// Those rules, once the checker has resolved the names.
+    pub under: Vec<RuleId>,
     /// The document that records it.
     pub source: Option<String>,
     /// JSON path of the record, for reports.
     pub path: String,
+    /// Where it was written.
+    pub span: Span,
 }
 
 impl World {
     /// Finds an agreement by id.
     pub fn agreement(&self, id: &str) -> Option<AgreementId> {
-        self.agreements.iter().position(|a| a.id == id)
+        self.index.get(id).copied()
+    }
+
+    /// Puts an agreement on the table, with its attributes; a second one by the same id
+    /// replaces nothing and is not found by [`World::agreement`] (JSON keys are unique).
+    pub fn add_agreement(&mut self, agreement: Agreement, attrs: Vec<Timeline>) -> AgreementId {
+        let a = self.agreements.len();
+        self.index.entry(agreement.id.clone()).or_insert(a);
+        self.agreements.push(agreement);
+        self.attrs.push(attrs);
+        a
+    }
+
+    /// True when the agreement is on the table on `date`: on or after its `sinds`, before its
+    /// `tot`.
+    pub fn on_table(&self, agreement: AgreementId, date: Date) -> bool {
+        self.agreements
+            .get(agreement)
+            .is_some_and(|a| a.since.is_none_or(|s| s <= date) && a.until.is_none_or(|u| date < u))
     }
 
     /// The timeline of a fact, for a given agreement when the fact is per agreement.

@@ -2,18 +2,20 @@
 //! and nesting too deep for the later stages.
 
 use crate::error::ParseError;
+use crate::i18n::t;
 use crate::span::{FileId, Span};
+use crate::tr;
 
 use super::{MAX_NESTING, Syn};
 
 pub(super) fn date_reason(e: &jiff::Error) -> String {
     let text = e.to_string();
     if text.contains("day") {
-        "no such day".into()
+        tr!("die dag bestaat niet", "no such day")
     } else if text.contains("month") {
-        "no such month".into()
+        tr!("die maand bestaat niet", "no such month")
     } else {
-        "not a calendar date".into()
+        tr!("geen datum in de kalender", "not a calendar date")
     }
 }
 
@@ -43,12 +45,15 @@ pub(super) fn unclosed_quote(file: FileId, text: &str) -> Option<ParseError> {
                 }
                 if i >= bytes.len() {
                     return Some(ParseError::Syntax {
-                        expected: "a closing `\"` for this text".into(),
-                        span: Span::new(file, start, start + 1),
-                        help: Some(
-                            "every quoted text ends with `\"`; write a `\"` inside text as `\\\"`"
-                                .into(),
+                        expected: tr!(
+                            "een afsluitende `\"` voor deze tekst",
+                            "a closing `\"` for this text"
                         ),
+                        span: Span::new(file, start, start + 1),
+                        help: Some(tr!(
+                            "elke tekst tussen aanhalingstekens eindigt op `\"`; schrijf een `\"` in een tekst als `\\\"`",
+                            "every quoted text ends with `\"`; write a `\"` inside text as `\\\"`"
+                        )),
                     });
                 }
             }
@@ -93,9 +98,15 @@ pub(super) fn too_deep(file: FileId, text: &str) -> Option<ParseError> {
         }
         if depth + nots > MAX_NESTING {
             return Some(ParseError::Syntax {
-                expected: format!("at most {MAX_NESTING} levels of nesting"),
+                expected: tr!(
+                    "hoogstens {MAX_NESTING} niveaus van nesting",
+                    "at most {MAX_NESTING} levels of nesting"
+                ),
                 span: Span::new(file, i, i + 1),
-                help: Some("split the condition into smaller rules or facts".into()),
+                help: Some(tr!(
+                    "splits de voorwaarde in kleinere regels of feiten",
+                    "split the condition into smaller rules or facts"
+                )),
             });
         }
         i += 1;
@@ -137,9 +148,9 @@ fn describe(positives: &[Syn]) -> (String, Option<String>) {
     words.sort_unstable();
     words.dedup();
     let expected = match words.as_slice() {
-        [] => "something else".to_string(),
+        [] => tr!("iets anders", "something else"),
         [one] => (*one).to_string(),
-        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+        [rest @ .., last] => tr!("{} of {last}", "{} or {last}", rest.join(", ")),
     };
     let help = positives.iter().find_map(|r| hint(*r)).map(str::to_string);
     (expected, help)
@@ -147,72 +158,126 @@ fn describe(positives: &[Syn]) -> (String, Option<String>) {
 
 fn user_words(syn: Syn) -> &'static str {
     match syn {
-        Syn::EOI => "the end of the file",
-        Syn::ident | Syn::symbol => "a name",
-        Syn::string => "quoted text `\"…\"`",
-        Syn::date => "a date (YYYY-MM-DD)",
-        Syn::integer => "a number",
-        Syn::amount => "an amount (`€ 100 mln`)",
-        Syn::boolean => "`ja` or `nee`",
-        Syn::expr | Syn::call | Syn::op_not => "a condition",
-        Syn::choice_decl | Syn::fact_decl | Syn::attr_decl | Syn::source => {
-            "a declaration (`feit`, `kenmerk`, `keuze`) or a source (`motie`, `resolutie`, `besluit`, `standpunt`)"
-        }
-        Syn::source_kind => "`motie`, `resolutie`, `besluit` or `standpunt`",
-        Syn::meeting => "`vergadering` with a body and a date",
-        Syn::meeting_body => "a meeting body such as ALV, BALV or bestuur",
+        Syn::EOI => t("het einde van het bestand", "the end of the file"),
+        Syn::ident | Syn::symbol => t("een naam", "a name"),
+        Syn::string => t(
+            "tekst tussen aanhalingstekens `\"…\"`",
+            "quoted text `\"…\"`",
+        ),
+        Syn::date => t("een datum (JJJJ-MM-DD)", "a date (YYYY-MM-DD)"),
+        Syn::integer => t("een getal", "a number"),
+        Syn::amount => t("een bedrag (`€ 100 mln`)", "an amount (`€ 100 mln`)"),
+        Syn::boolean => t("`ja` of `nee`", "`ja` or `nee`"),
+        Syn::expr | Syn::call | Syn::op_not => t("een voorwaarde", "a condition"),
+        Syn::choice_decl | Syn::fact_decl | Syn::attr_decl | Syn::source => t(
+            "een declaratie (`feit`, `kenmerk`, `keuze`) of een bron (`motie`, `resolutie`, `besluit`, `standpunt`)",
+            "a declaration (`feit`, `kenmerk`, `keuze`) or a source (`motie`, `resolutie`, `besluit`, `standpunt`)",
+        ),
+        Syn::source_kind => t(
+            "`motie`, `resolutie`, `besluit` of `standpunt`",
+            "`motie`, `resolutie`, `besluit` or `standpunt`",
+        ),
+        Syn::meeting => t(
+            "`vergadering` met een orgaan en een datum",
+            "`vergadering` with a body and a date",
+        ),
+        Syn::meeting_body => t(
+            "een orgaan zoals ALV, BALV of bestuur",
+            "a meeting body such as ALV, BALV or bestuur",
+        ),
         Syn::rule => "`regel`",
         Syn::lift => "`hef op`",
-        Syn::status | Syn::status_kind => {
-            "`afgehandeld`, `aangehouden`, `ingetrokken` or `verworpen`"
-        }
-        Syn::quote => "`bron \"…\"` with the quoted sentence",
-        Syn::forbid | Syn::require | Syn::signal => "`verbied`, `vereis` or `signaal`",
+        Syn::status | Syn::status_kind => t(
+            "`afgehandeld`, `aangehouden`, `ingetrokken`, `verworpen`, `stemming uitgesteld` of `aangenomen`",
+            "`afgehandeld`, `aangehouden`, `ingetrokken`, `verworpen`, `stemming uitgesteld` or `aangenomen`",
+        ),
+        Syn::assumption => t("`aanname \"…\"`", "`aanname \"…\"`"),
+        Syn::vote => t("`stemming voor …%`", "`stemming voor …%`"),
+        Syn::approval => t("`instemming met akkoord …`", "`instemming met akkoord …`"),
+        Syn::percent => t("een percentage (`87%`)", "a percentage (`87%`)"),
+        Syn::quote => t(
+            "`bron \"…\"` met de geciteerde zin",
+            "`bron \"…\"` with the quoted sentence",
+        ),
+        Syn::forbid | Syn::require | Syn::signal => t(
+            "`verbied`, `vereis` of `signaal`",
+            "`verbied`, `vereis` or `signaal`",
+        ),
         Syn::reservation => "`onder voorbehoud \"…\"`",
-        Syn::validity => "`geldig vanaf …` or `geldig tot …`",
+        Syn::validity => t(
+            "`geldig vanaf …` of `geldig tot …`",
+            "`geldig vanaf …` or `geldig tot …`",
+        ),
         Syn::kw_when => "`wanneer`",
-        Syn::scenario | Syn::property => "`scenario` or `eigenschap`",
-        Syn::verdict => "a verdict (`mag`, `mag onder voorbehoud`, `niet`, `onbepaald`)",
+        Syn::scenario | Syn::property => {
+            t("`scenario` of `eigenschap`", "`scenario` or `eigenschap`")
+        }
+        Syn::verdict => t(
+            "een oordeel (`mag`, `mag onder voorbehoud`, `niet`, `onbepaald`)",
+            "a verdict (`mag`, `mag onder voorbehoud`, `niet`, `onbepaald`)",
+        ),
         Syn::kw_then => "`dan`",
         Syn::kw_if => "`als`",
-        Syn::expect | Syn::set_fact | Syn::on_date | Syn::facts_file => {
-            "`op`, `feiten`, `stel` or `verwacht`"
-        }
-        Syn::action => "an action (`ondertekening`, `instemming`, `uitvoering`, `onderhandeling`)",
-        Syn::kw_prep => "`van`, `met` or `over`",
-        Syn::selector | Syn::selector_ids | Syn::selector_where | Syn::selector_every => {
-            "`akkoord <id>`, `akkoord waar …` or `elk akkoord`"
-        }
+        Syn::expect | Syn::set_fact | Syn::on_date | Syn::facts_file => t(
+            "`op`, `feiten`, `stel` of `verwacht`",
+            "`op`, `feiten`, `stel` or `verwacht`",
+        ),
+        Syn::action | Syn::actions => t(
+            "een handeling (`ondertekening`, `instemming`, `uitvoering`, `onderhandeling`)",
+            "an action (`ondertekening`, `instemming`, `uitvoering`, `onderhandeling`)",
+        ),
+        Syn::kw_prep => t("`van`, `met` of `over`", "`van`, `met` or `over`"),
+        Syn::selector | Syn::selector_ids | Syn::selector_where | Syn::selector_every => t(
+            "`akkoord <id>`, `akkoord waar …` of `elk akkoord`",
+            "`akkoord <id>`, `akkoord waar …` or `elk akkoord`",
+        ),
         Syn::kw_until => "`totdat`",
         Syn::kw_for => "`voor`",
-        Syn::type_name => "a type (`janee`, `bedrag`, `getal`, `datum`, `tekst` or a choice name)",
+        Syn::type_name => t(
+            "een type (`janee`, `bedrag`, `getal`, `datum`, `tekst` of de naam van een keuze)",
+            "a type (`janee`, `bedrag`, `getal`, `datum`, `tekst` or a choice name)",
+        ),
         Syn::per_agreement => "`(akkoord)`",
-        Syn::target => "a source id or `source.rule`",
-        Syn::op_and | Syn::op_or => "`en` or `of`",
-        Syn::op_eq | Syn::op_ne | Syn::op_lt | Syn::op_le | Syn::op_gt | Syn::op_ge => {
-            "a comparison (`=`, `≠`, `<`, `<=`, `>`, `>=`)"
-        }
+        Syn::target => t(
+            "een bron-id of `bron.regel`",
+            "a source id or `source.rule`",
+        ),
+        Syn::op_and | Syn::op_or => t("`en` of `of`", "`en` or `of`"),
+        Syn::op_eq | Syn::op_ne | Syn::op_lt | Syn::op_le | Syn::op_gt | Syn::op_ge => t(
+            "een vergelijking (`=`, `≠`, `<`, `<=`, `>`, `>=`)",
+            "a comparison (`=`, `≠`, `<`, `<=`, `>`, `>=`)",
+        ),
         Syn::op_in => "`in {…}`",
-        _ => "more input",
+        _ => t("meer invoer", "more input"),
     }
 }
 
 fn hint(syn: Syn) -> Option<&'static str> {
     Some(match syn {
-        Syn::kw_until => {
-            "a forbid rule reads `verbied ondertekening van akkoord … totdat <voorwaarde>`"
-        }
-        Syn::kw_for => {
-            "a require rule reads `vereis <voorwaarde> voor ondertekening van akkoord …`"
-        }
-        Syn::quote => "every rule starts with `bron \"…\"`, quoting the sentence it encodes",
-        Syn::meeting => {
-            "a source starts with the meeting that adopted it, e.g. `vergadering ALV 2018-06-27`"
-        }
-        Syn::date => "write dates as YYYY-MM-DD, e.g. 2018-11-30",
-        Syn::type_name => {
-            "types are `janee`, `bedrag`, `getal`, `datum`, `tekst` or a declared `keuze`"
-        }
+        Syn::kw_until => t(
+            "een verbod luidt `verbied ondertekening van akkoord … totdat <voorwaarde>`",
+            "a forbid rule reads `verbied ondertekening van akkoord … totdat <voorwaarde>`",
+        ),
+        Syn::kw_for => t(
+            "een vereiste luidt `vereis <voorwaarde> voor ondertekening van akkoord …`",
+            "a require rule reads `vereis <voorwaarde> voor ondertekening van akkoord …`",
+        ),
+        Syn::quote => t(
+            "elke regel begint met `bron \"…\"`, het citaat van de zin die hij vastlegt",
+            "every rule starts with `bron \"…\"`, quoting the sentence it encodes",
+        ),
+        Syn::meeting => t(
+            "een bron begint met de vergadering die hem aannam, bijvoorbeeld `vergadering ALV 2018-06-27`",
+            "a source starts with the meeting that adopted it, e.g. `vergadering ALV 2018-06-27`",
+        ),
+        Syn::date => t(
+            "schrijf datums als JJJJ-MM-DD, bijvoorbeeld 2018-11-30",
+            "write dates as YYYY-MM-DD, e.g. 2018-11-30",
+        ),
+        Syn::type_name => t(
+            "types zijn `janee`, `bedrag`, `getal`, `datum`, `tekst` of een gedeclareerde `keuze`",
+            "types are `janee`, `bedrag`, `getal`, `datum`, `tekst` or a declared `keuze`",
+        ),
         _ => return None,
     })
 }

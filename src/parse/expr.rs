@@ -130,24 +130,15 @@ impl Cx {
         }
     }
 
-    /// `€ 1,5 mld`
+    /// `€ 1,5 mld`, read by the same reader as amounts in facts files.
     fn amount(&self, pair: Pair<Syn>) -> R<Literal> {
         let span = self.span(&pair);
-        let text = pair.as_str().to_string();
-        let mut number = "";
-        let mut scale = None;
-        for p in pair.into_inner() {
-            match p.as_rule() {
-                Syn::amount_number => number = p.as_str(),
-                Syn::amount_scale => scale = Some(p.as_str()),
-                _ => {}
-            }
-        }
-        Amount::from_parts(number, scale)
+        let text = pair.as_str();
+        Amount::parse(text)
             .map(Literal::Amount)
-            .map_err(|e| ParseError::Amount {
-                text,
-                reason: e.to_string(),
+            .map_err(|error| ParseError::Amount {
+                text: text.to_string(),
+                error,
                 span,
             })
     }

@@ -7,10 +7,11 @@ use pest::iterators::Pair;
 
 use crate::ast::{
     Action, AttrDecl, ChoiceDecl, Effect, Event, EventKind, Expr, ExprKind, FactDecl, File, Ident,
-    Item, Literal, Rule, RuleKind, Selector, Source, SourceKind, Target,
+    Item, Literal, Rule, RuleKind, Selector, Source, SourceKind, Target, Vote,
 };
 use crate::error::ParseError;
 use crate::span::{FileId, Span, Spanned};
+use crate::tr;
 use crate::value::Type;
 
 mod errors;
@@ -60,6 +61,18 @@ pub fn parse_file(file: FileId, text: &str) -> R<File> {
     Ok(File { items })
 }
 
+/// Parses a fact override as given on the command line: `x(ggz) = ja`, `x = onbekend`.
+pub fn parse_override(file: FileId, text: &str) -> R<crate::ast::SetFact> {
+    let mut pairs =
+        Grammar::parse(Syn::set_override, text).map_err(|e| syntax_error(file, text, e))?;
+    let pair = pairs.next().ok_or_else(|| ParseError::Syntax {
+        expected: tr!("`feit=waarde`", "`fact=value`"),
+        span: Span::new(file, 0, text.len()),
+        help: None,
+    })?;
+    Cx { file }.set_fact(pair)
+}
+
 /// Parses a lone expression, as written in a rule's condition.
 pub fn parse_expr(file: FileId, text: &str) -> R<Expr> {
     if let Some(err) = too_deep(file, text) {
@@ -72,14 +85,17 @@ pub fn parse_expr(file: FileId, text: &str) -> R<Expr> {
         match pairs.next() {
             Some(pair) => Cx { file }.expr(pair),
             None => Err(ParseError::Syntax {
-                expected: "an expression".into(),
+                expected: tr!("een voorwaarde", "a condition"),
                 span: Span::new(file, 0, 0),
                 help: None,
             }),
         }
     } else {
         Err(ParseError::Syntax {
-            expected: "`en`, `of`, a comparison or the end of the expression".into(),
+            expected: tr!(
+                "`en`, `of`, een vergelijking of het einde van de voorwaarde",
+                "`en`, `of`, a comparison or the end of the condition"
+            ),
             span: Span::new(file, end, text.len()),
             help: None,
         })
@@ -198,11 +214,12 @@ impl Cx {
             .next()
             .map(|p| self.string(p))
             .unwrap_or_else(|| Spanned::new(String::new(), Span::default()));
-        let (meeting, date) = match inner.next() {
+        let (meeting, date, date_assumption) = match inner.next() {
             Some(m) => self.meeting(m)?,
             None => (
                 Ident::default_ident(),
                 Spanned::new(Date::MIN, Span::default()),
+                None,
             ),
         };
         let mut source = Source {
@@ -211,6 +228,10 @@ impl Cx {
             title,
             meeting,
             date,
+            date_assumption,
+            assumption: None,
+            vote: None,
+            approvals: Vec::new(),
             rules: Vec::new(),
             events: Vec::new(),
         };
@@ -219,24 +240,86 @@ impl Cx {
                 Syn::rule => source.rules.push(self.rule(item)?),
                 Syn::lift => source.events.push(self.lift(item)),
                 Syn::status => source.events.push(self.status(item)),
+                Syn::assumption => {
+                    if source.assumption.is_some() {
+                        return Err(self.twice(tr!("aanname", "assumption"), &item));
+                    }
+                    source.assumption = Some(self.assumption(item));
+                }
+                Syn::vote => {
+                    if source.vote.is_some() {
+                        return Err(self.twice(tr!("stemming", "vote"), &item));
+                    }
+                    source.vote = Some(self.vote(item));
+                }
+                Syn::approval => source.approvals.extend(
+                    item.into_inner()
+                        .filter(|p| p.as_rule() == Syn::selector_ids)
+                        .flat_map(|p| p.into_inner())
+                        .filter(|p| p.as_rule() == Syn::ident)
+                        .map(|p| self.ident(p)),
+                ),
                 _ => {}
             }
         }
         Ok(source)
     }
 
-    /// `vergadering ALV 2018-06-27`
-    fn meeting(&self, pair: Pair<Syn>) -> R<(Ident, Spanned<Date>)> {
+    /// The error for a second `op`, `aanname`, … where a block holds one.
+    fn twice(&self, what: String, pair: &Pair<Syn>) -> ParseError {
+        ParseError::Syntax {
+            expected: tr!(
+                "hoogstens één `{what}` in dit blok",
+                "at most one `{what}` in this block"
+            ),
+            span: self.span(pair),
+            help: Some(tr!(
+                "dit is de tweede; voeg ze samen of laat er één weg",
+                "this is the second; merge them or drop one"
+            )),
+        }
+    }
+
+    /// `vergadering ALV 2018-06-27 aanname "…"`
+    fn meeting(&self, pair: Pair<Syn>) -> R<(Ident, Spanned<Date>, Option<Spanned<String>>)> {
         let mut body = Ident::default_ident();
         let mut date = Spanned::new(Date::MIN, Span::default());
+        let mut assumption = None;
         for p in pair.into_inner() {
             match p.as_rule() {
                 Syn::meeting_body => body = self.ident(p),
                 Syn::date => date = self.date(p)?,
+                Syn::assumption => assumption = Some(self.assumption(p)),
                 _ => {}
             }
         }
-        Ok((body, date))
+        Ok((body, date, assumption))
+    }
+
+    /// `aanname "…"`
+    fn assumption(&self, pair: Pair<Syn>) -> Spanned<String> {
+        self.quote(pair)
+    }
+
+    /// `stemming voor 87% tegen 13%`
+    fn vote(&self, pair: Pair<Syn>) -> Vote {
+        let mut vote = Vote {
+            for_share: None,
+            against_share: None,
+        };
+        for p in pair.into_inner() {
+            let is_for = p.as_rule() == Syn::vote_for;
+            let share = p
+                .into_inner()
+                .find(|x| x.as_rule() == Syn::percent)
+                .map(|x| Spanned::new(x.as_str().to_string(), self.span(&x)));
+            if is_for {
+                vote.for_share = share;
+            } else {
+                vote.against_share = share;
+            }
+        }
+        vote
     }
 
     /// `regel id { bron "…" verbied … | vereis … }`
@@ -252,16 +335,25 @@ impl Cx {
             .unwrap_or_else(|| Spanned::new(String::new(), Span::default()));
         let Some(body) = inner.next() else {
             return Err(ParseError::Syntax {
-                expected: "`verbied`, `vereis` or `signaal`".into(),
+                expected: tr!(
+                    "`verbied`, `vereis` of `signaal`",
+                    "`verbied`, `vereis` or `signaal`"
+                ),
                 span: id.span,
                 help: None,
             });
         };
         let body_rule = body.as_rule();
-        let (mut action, mut selector, mut condition, mut text) = (None, None, None, None);
+        let (mut actions, mut selector, mut condition, mut text) = (Vec::new(), None, None, None);
         for p in body.into_inner() {
             match p.as_rule() {
-                Syn::action => action = Some(self.action(p)),
+                Syn::actions => {
+                    actions = p
+                        .into_inner()
+                        .filter(|a| a.as_rule() == Syn::action)
+                        .map(|a| self.action(a))
+                        .collect()
+                }
                 Syn::selector => selector = Some(self.selector(p)?),
                 Syn::expr => condition = Some(self.expr(p)?),
                 Syn::string => text = Some(self.string(p)),
@@ -278,7 +370,11 @@ impl Cx {
                 } else {
                     RuleKind::Require
                 },
-                action: action.unwrap_or_else(|| Spanned::new(Action::Signing, Span::default())),
+                actions: if actions.is_empty() {
+                    vec![Spanned::new(Action::Signing, Span::default())]
+                } else {
+                    actions
+                },
                 selector: selector.unwrap_or(Selector::Every),
             },
         };
@@ -293,6 +389,7 @@ impl Cx {
             reservation: None,
             valid_from: None,
             valid_to: None,
+            assumption: None,
         };
         for p in inner {
             match p.as_rule() {
@@ -303,6 +400,7 @@ impl Cx {
                         .map(|s| self.string(s))
                 }
                 Syn::validity => self.validity(p, &mut rule)?,
+                Syn::assumption => rule.assumption = Some(self.assumption(p)),
                 _ => {}
             }
         }
@@ -371,11 +469,12 @@ impl Cx {
     fn lift(&self, pair: Pair<Syn>) -> Event {
         let span = self.span(&pair);
         let mut targets = Vec::new();
-        let mut quote = None;
+        let (mut quote, mut assumption) = (None, None);
         for p in pair.into_inner() {
             match p.as_rule() {
                 Syn::target => targets.push(self.target(p)),
                 Syn::quote => quote = Some(self.quote(p)),
+                Syn::assumption => assumption = Some(self.assumption(p)),
                 _ => {}
             }
         }
@@ -383,6 +482,7 @@ impl Cx {
             kind: EventKind::Lift,
             targets,
             quote,
+            assumption,
             span,
         }
     }
@@ -399,6 +499,8 @@ impl Cx {
             Some(Syn::kw_held) => EventKind::Held,
             Some(Syn::kw_withdrawn) => EventKind::Withdrawn,
             Some(Syn::kw_rejected) => EventKind::Rejected,
+            Some(Syn::kw_deferred) => EventKind::Deferred,
+            Some(Syn::kw_adopted) => EventKind::Adopted,
             _ => EventKind::Settled,
         };
         event
@@ -485,6 +587,6 @@ mod tests {
 
     #[test]
     fn a_bad_date_is_reported() {
-        assert!(expr("d = 2018-02-30").starts_with("error: `2018-02-30` is not a valid date"));
+        assert!(expr("d = 2018-02-30").starts_with("error: `2018-02-30` is geen geldige datum"));
     }
 }

@@ -8,6 +8,7 @@ use crate::ast::{
     VerdictWord,
 };
 use crate::span::{Span, Spanned};
+use crate::tr;
 
 use super::{Cx, DefaultIdent, R, Syn};
 
@@ -32,8 +33,16 @@ impl Cx {
         };
         for item in inner {
             match item.as_rule() {
-                Syn::on_date => scenario.date = self.on_date(item)?,
+                Syn::on_date => {
+                    if scenario.date.is_some() {
+                        return Err(self.twice("op".into(), &item));
+                    }
+                    scenario.date = self.on_date(item)?;
+                }
                 Syn::facts_file => {
+                    if scenario.facts_file.is_some() {
+                        return Err(self.twice(tr!("feiten", "facts"), &item));
+                    }
                     let file = item.into_inner().find(|p| p.as_rule() == Syn::string);
                     scenario.facts_file = file.map(|p| self.string(p));
                 }
@@ -59,7 +68,7 @@ impl Cx {
     }
 
     /// `stel x(ggz) = ja`
-    fn set_fact(&self, pair: Pair<Syn>) -> R<SetFact> {
+    pub(super) fn set_fact(&self, pair: Pair<Syn>) -> R<SetFact> {
         let mut set = SetFact {
             fact: Ident::default_ident(),
             agreement: None,

@@ -63,7 +63,7 @@ pub fn audit_json(base: &RuleBase, world: &World, audited: &[Audited]) -> String
                 "action": a.record.action.dutch(),
                 "date": a.record.date.to_string(),
                 "by": a.record.by,
-                "reservation": a.record.reservation,
+                "reservations": a.record.under.iter().map(|&r| base.rule_name(r)).collect::<Vec<_>>(),
                 "source": a.record.source,
                 "allowed": a.allowed,
                 "decision": decision(base, world, &a.decision),
@@ -93,6 +93,15 @@ fn decision(base: &RuleBase, world: &World, d: &Decision) -> Json {
         "open": d.open.iter().map(fact).collect::<Vec<_>>(),
         "ended": d.ended.iter().map(|e| match e.why {
             EndReason::Event(i) => {
+                let event = &base.events[i];
+                json!({
+                    "rule": base.rule_name(e.rule),
+                    "event": event.kind.participle(),
+                    "date": event.date.to_string(),
+                    "by": base.docs[event.by].id,
+                })
+            }
+            EndReason::Withheld(i) => {
                 let event = &base.events[i];
                 json!({
                     "rule": base.rule_name(e.rule),

@@ -221,7 +221,7 @@ pub fn explain_text(base: &RuleBase, world: &World, d: &Decision) -> String {
                 ended_text(base, e.rule, e.why)
             );
             if let EndReason::Event(i) = e.why
-                && let Some(q) = &base.events[i].quote
+                && let Some((q, _)) = &base.events[i].quote
             {
                 let _ = writeln!(out, "    bron: \"{q}\"");
             }
@@ -251,7 +251,7 @@ fn ended_text(base: &RuleBase, rule: usize, why: EndReason) -> String {
                 by.id
             )
         }
-        EndReason::Event(i) => format!("via {}", base.event_text(i)),
+        EndReason::Event(i) | EndReason::Withheld(i) => format!("via {}", base.event_text(i)),
         EndReason::Expired(date) => format!("geldig tot {date}"),
     }
 }
@@ -353,6 +353,7 @@ pub(crate) fn happening_text(base: &RuleBase, h: &Happening) -> String {
             )
         }
         Happening::Event(i) => base.event_text(*i),
+        Happening::OnTable => "op tafel".to_string(),
         Happening::ValidFrom(r) => format!("{} geldig", base.rule_name(*r)),
         Happening::ValidTo(r) => format!("{} niet meer geldig", base.rule_name(*r)),
         Happening::Fact {
@@ -383,8 +384,9 @@ pub fn audit_text(base: &RuleBase, world: &World, audited: &[Audited]) -> String
             r.action.dutch(),
             a.decision.verdict
         );
-        if let Some(v) = &r.reservation {
-            let _ = writeln!(out, "    voorbehoud vastgelegd: \"{v}\"");
+        if !r.under.is_empty() {
+            let names: Vec<String> = r.under.iter().map(|&u| base.rule_name(u)).collect();
+            let _ = writeln!(out, "    voorbehoud vastgelegd: {}", names.join(", "));
         } else if a.decision.verdict == Verdict::MagOnderVoorbehoud {
             let _ = writeln!(
                 out,

@@ -85,7 +85,12 @@ fn scenario_world(loaded: &mut Loaded, s: &Scenario) -> Result<World, Vec<Proble
         })?;
         let name = path.display().to_string();
         let id = loaded.base.sources.add(name.clone(), text.clone());
-        let (read, errors) = facts::load_values(id, &name, &text, &loaded.base, &loaded.world);
+        let (read, errors) = facts::load_values(
+            id,
+            loaded.base.sources.text(id),
+            &loaded.base,
+            &loaded.world,
+        );
         if !errors.is_empty() {
             return Err(errors.into_iter().map(Problem::Facts).collect());
         }
@@ -120,11 +125,7 @@ pub(crate) fn set(
         agreement.unwrap_or(0)
     };
     if let Some(timeline) = slots.get_mut(slot) {
-        *timeline = Timeline(vec![Entry {
-            since: None,
-            value,
-            source: Some(source.into()),
-        }]);
+        *timeline = Timeline(vec![Entry::set(value, source)]);
     }
 }
 

@@ -199,7 +199,7 @@ fn slots(base: &RuleBase, blank: &World, p: &Property, candidates: &[AgreementId
     if let Selector::Where(n) = p.selector {
         nodes.push(n);
     }
-    for rule in base.rules.iter().filter(|r| r.action() == Some(p.action)) {
+    for rule in base.rules.iter().filter(|r| r.conditions(p.action)) {
         nodes.push(rule.condition);
         if let Some(Selector::Where(n)) = rule.selector() {
             nodes.push(*n);

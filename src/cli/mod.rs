@@ -1,0 +1,230 @@
+//! The command line: what each command takes. Help is Dutch by default and English with
+//! `--taal en` ([`localize`]); every command honours `--format json`.
+
+pub mod localize;
+pub mod run;
+
+use std::path::PathBuf;
+
+use akkoord::ast::Action;
+use akkoord::i18n::Lang;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use jiff::civil::Date;
+
+/// Welke akkoorden mag het VNG-bestuur ondertekenen onder de moties van de leden, en waarom.
+#[derive(Parser, Debug)]
+#[command(name = "akkoord", version, disable_help_subcommand = true)]
+pub struct Cli {
+    /// Taal van uitvoer, fouten en hulp: nl (standaard) of en.
+    #[arg(long = "taal", visible_alias = "lang", global = true, value_name = "TAAL", value_parser = parse_lang, default_value = "nl")]
+    pub lang: Lang,
+    /// Uitvoer: tekst voor mensen, of één JSON-document voor programma's.
+    #[arg(long, global = true, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// De opdracht.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Text for people, or one JSON document for programs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// tekst
+    Text,
+    /// JSON
+    Json,
+}
+
+/// Where the rules and facts come from, and what-if changes on top.
+#[derive(Args, Debug, Clone)]
+pub struct Input {
+    /// Map met de regelbestanden (`*.akk`).
+    #[arg(long, default_value = "rules", value_name = "MAP")]
+    pub rules: PathBuf,
+    /// Feitenbestand (JSON); standaard `feiten.json` in de map met regels.
+    #[arg(long, value_name = "BESTAND")]
+    pub facts: Option<PathBuf>,
+    /// Wat-als-bestand: alleen `feiten`, die de feiten die het noemt vervangen.
+    #[arg(long = "wat-als", visible_alias = "what-if", value_name = "BESTAND")]
+    pub what_if: Option<PathBuf>,
+    /// Zet een feit voor deze ene evaluatie: `feit=waarde` of `feit(akkoord)=waarde`; herhaalbaar.
+    #[arg(long = "stel", visible_alias = "set", value_name = "FEIT=WAARDE")]
+    pub set: Vec<String>,
+}
+
+/// The day to evaluate on.
+#[derive(Args, Debug, Clone)]
+pub struct AsOf {
+    /// Evalueer per deze datum (JJJJ-MM-DD); standaard vandaag.
+    #[arg(long = "op", visible_alias = "as-of", value_name = "DATUM", value_parser = parse_date)]
+    pub date: Option<Date>,
+}
+
+/// The commands.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Oordeel per akkoord en handeling, met de regels die beslissen en wat er moet gebeuren.
+    Check {
+        /// Akkoorden (id's); standaard alle op tafel.
+        agreements: Vec<String>,
+        /// Alleen deze handeling (ondertekening, instemming, uitvoering, onderhandeling).
+        #[arg(long = "handeling", visible_alias = "action", value_parser = parse_action)]
+        action: Option<Action>,
+        /// Kort: per akkoord één alinea in gewone taal.
+        #[arg(long)]
+        kort: bool,
+        /// Feiten ouder dan dit aantal dagen gelden als mogelijk verouderd.
+        #[arg(
+            long = "max-leeftijd",
+            visible_alias = "max-age",
+            value_name = "DAGEN",
+            default_value_t = 365
+        )]
+        max_age: u32,
+        #[command(flatten)]
+        input: Input,
+        #[command(flatten)]
+        as_of: AsOf,
+    },
+    /// Het antwoord in gewone taal voor één akkoord (hetzelfde als `check --kort`).
+    Vraag {
+        /// Het akkoord, bijvoorbeeld `ggz`.
+        agreement: String,
+        /// Alleen deze handeling.
+        #[arg(long = "handeling", visible_alias = "action", value_parser = parse_action)]
+        action: Option<Action>,
+        /// Feiten ouder dan dit aantal dagen gelden als mogelijk verouderd.
+        #[arg(
+            long = "max-leeftijd",
+            visible_alias = "max-age",
+            value_name = "DAGEN",
+            default_value_t = 365
+        )]
+        max_age: u32,
+        #[command(flatten)]
+        input: Input,
+        #[command(flatten)]
+        as_of: AsOf,
+    },
+    /// De volledige redenering voor één akkoord: elke regel met bron, citaat, datum en feiten.
+    Explain {
+        /// Het akkoord, bijvoorbeeld `ggz`.
+        agreement: String,
+        /// De handeling; standaard elke handeling waar regels over spreken.
+        #[arg(long = "handeling", visible_alias = "action", value_parser = parse_action)]
+        action: Option<Action>,
+        #[command(flatten)]
+        input: Input,
+        #[command(flatten)]
+        as_of: AsOf,
+    },
+    /// Het oordeel door de tijd: opeenvolgende perioden, elk met wat ze opende.
+    Timeline {
+        /// Het akkoord, bijvoorbeeld `ggz`.
+        agreement: String,
+        /// De handeling; standaard elke handeling waar regels over spreken.
+        #[arg(long = "handeling", visible_alias = "action", value_parser = parse_action)]
+        action: Option<Action>,
+        #[command(flatten)]
+        input: Input,
+    },
+    /// Elke vastgelegde handeling getoetst aan het oordeel op die dag, en wat er van de voorbehouden werd.
+    Audit {
+        #[command(flatten)]
+        input: Input,
+        #[command(flatten)]
+        as_of: AsOf,
+    },
+    /// Elke minimale set feitwijzigingen die het oordeel `mag` maakt, kleinste eerst.
+    Unblock {
+        /// Het akkoord, bijvoorbeeld `ggz`.
+        agreement: String,
+        /// De handeling (standaard ondertekening).
+        #[arg(long = "handeling", visible_alias = "action", value_parser = parse_action)]
+        action: Option<Action>,
+        /// Een feit dat niet mag veranderen: `feit`, of `feit(akkoord)`; herhaalbaar.
+        #[arg(long = "vast", visible_alias = "fixed", value_name = "FEIT")]
+        fixed: Vec<String>,
+        /// Hoeveel deelplannen de zoektocht hoogstens bijhoudt.
+        #[arg(long = "grens", visible_alias = "bound", default_value_t = 10_000)]
+        bound: usize,
+        #[command(flatten)]
+        input: Input,
+        #[command(flatten)]
+        as_of: AsOf,
+    },
+    /// De oordelen die verschillen tussen twee regelsets (of twee datums), en waarom.
+    Diff {
+        /// De oude map met regels; standaard dezelfde als `--rules` (om datums te vergelijken).
+        #[arg(long = "oud", visible_alias = "old", value_name = "MAP")]
+        old: Option<PathBuf>,
+        /// Evalueer de oude kant per deze datum; standaard dezelfde als `--op`.
+        #[arg(long = "op-oud", visible_alias = "old-as-of", value_name = "DATUM", value_parser = parse_date)]
+        old_date: Option<Date>,
+        #[command(flatten)]
+        input: Input,
+        #[command(flatten)]
+        as_of: AsOf,
+    },
+    /// Regels die verkeerd lijken, aannames, en regels die geen scenario raakt.
+    Lint {
+        /// Map met scenario's, voor de dekking; standaard `tests` in de map met regels.
+        #[arg(long = "tests", value_name = "MAP")]
+        tests: Option<PathBuf>,
+        #[command(flatten)]
+        input: Input,
+    },
+    /// Draai de scenario's en bewijs of weerleg de eigenschappen in MAP (standaard `tests` in de map met regels).
+    Test {
+        /// Map met scenario- en eigenschapbestanden (`*.akk`).
+        dir: Option<PathBuf>,
+        /// Hoeveel gegenereerde feitensets per eigenschap als bewijzen te groot is.
+        #[arg(long = "gevallen", visible_alias = "cases", default_value_t = 1000)]
+        cases: u32,
+        /// Zaad voor het genereren; hetzelfde zaad geeft dezelfde gevallen.
+        #[arg(long = "zaad", visible_alias = "seed", default_value_t = 0)]
+        seed: u64,
+        #[command(flatten)]
+        input: Input,
+    },
+    /// Laad en controleer alles: regels, feiten, citaten, scenario's en eigenschappen.
+    Validate {
+        /// Map met scenario's; standaard `tests` in de map met regels.
+        #[arg(long = "tests", value_name = "MAP")]
+        tests: Option<PathBuf>,
+        #[command(flatten)]
+        input: Input,
+    },
+    /// Het JSON Schema van het feitenbestand of van de JSON-uitvoer van een opdracht.
+    Schema {
+        /// `feiten`, `fouten`, of een opdracht: check, explain, timeline, audit, unblock, diff, lint, test, validate.
+        what: String,
+    },
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    text.parse::<Date>().map_err(|_| {
+        akkoord::tr!(
+            "`{text}` is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2018-11-30",
+            "`{text}` is not a date; write YYYY-MM-DD, e.g. 2018-11-30"
+        )
+    })
+}
+
+fn parse_action(text: &str) -> Result<Action, String> {
+    Action::from_word(text).ok_or_else(|| {
+        akkoord::tr!(
+            "`{text}` is geen handeling; kies ondertekening, instemming, uitvoering of onderhandeling",
+            "`{text}` is not an action; use ondertekening, instemming, uitvoering or onderhandeling"
+        )
+    })
+}
+
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    Lang::from_code(text).ok_or_else(|| {
+        akkoord::tr!(
+            "`{text}` is geen taal; kies nl of en",
+            "`{text}` is not a language; use nl or en"
+        )
+    })
+}
