@@ -34,6 +34,8 @@ pub struct FactDecl {
     pub ty: Type,
     /// The question reports show.
     pub question: String,
+    /// What is needed, stated as a requirement (`eis "…"`), for plain answers.
+    pub requirement: Option<String>,
     /// Where it was declared.
     pub span: Span,
 }

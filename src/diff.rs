@@ -33,8 +33,53 @@ pub struct Difference {
     pub old: Decision,
     /// The decision under the new rules.
     pub new: Decision,
-    /// The changes that bear on it: rule names, or decisions about them.
-    pub causes: Vec<String>,
+    /// The changes that bear on it.
+    pub causes: Vec<Cause>,
+}
+
+/// A change in the rules that bears on a verdict that differs.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+pub struct Cause {
+    /// `added`, `removed` or `changed`.
+    pub change: Change,
+    /// `rule` or `decision` (a lift or status).
+    pub item: Item,
+    /// The rule's name, or the decision in words.
+    pub name: String,
+}
+
+/// How something changed between the rule sets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Change {
+    /// only in the new rules
+    Added,
+    /// only in the old rules
+    Removed,
+    /// in both, but different
+    Changed,
+}
+
+/// What changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Item {
+    /// a rule
+    Rule,
+    /// a decision about a source or rule
+    Decision,
+}
+
+impl Cause {
+    /// `+ bron.regel`, `- opgeheven …`, `~ bron.regel`.
+    pub fn text(&self) -> String {
+        let mark = match self.change {
+            Change::Added => "+",
+            Change::Removed => "-",
+            Change::Changed => "~",
+        };
+        format!("{mark} {}", self.name)
+    }
 }
 
 /// The comparison.
@@ -172,7 +217,7 @@ fn causes(
     changes: &RuleChanges,
     old_events: &[(String, String)],
     new_events: &[(String, String)],
-) -> Vec<String> {
+) -> Vec<Cause> {
     let mut names = involved(old_base, old);
     names.extend(involved(new_base, new));
     let touches = |target: &str| {
@@ -180,25 +225,29 @@ fn causes(
             .iter()
             .any(|n| n == target || n.split('.').next() == Some(target))
     };
-    let mut out = Vec::new();
-    for (mark, list) in [
-        ("+", &changes.added),
-        ("-", &changes.removed),
-        ("~", &changes.changed),
+    let mut out: Vec<Cause> = Vec::new();
+    for (change, list) in [
+        (Change::Added, &changes.added),
+        (Change::Removed, &changes.removed),
+        (Change::Changed, &changes.changed),
     ] {
-        out.extend(
-            list.iter()
-                .filter(|n| names.contains(n))
-                .map(|n| format!("{mark} {n}")),
-        );
+        out.extend(list.iter().filter(|n| names.contains(n)).map(|n| Cause {
+            change,
+            item: Item::Rule,
+            name: n.clone(),
+        }));
     }
-    for (mark, list, all) in [
-        ("+", &changes.events_added, new_events),
-        ("-", &changes.events_removed, old_events),
+    for (change, list, all) in [
+        (Change::Added, &changes.events_added, new_events),
+        (Change::Removed, &changes.events_removed, old_events),
     ] {
         for (text, target) in all.iter().filter(|(t, _)| list.contains(t)) {
             if touches(target) {
-                out.push(format!("{mark} {text}"));
+                out.push(Cause {
+                    change,
+                    item: Item::Decision,
+                    name: text.clone(),
+                });
             }
         }
     }

@@ -37,6 +37,7 @@
 //! # Ok::<(), Vec<akkoord::error::Problem>>(())
 //! ```
 
+pub mod answer;
 pub mod ast;
 pub mod check;
 pub mod compiled;

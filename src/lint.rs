@@ -9,6 +9,7 @@ use crate::compiled::{AgreementId, Node, NodeId, RuleBase, RuleId, Selector, Tar
 use crate::eval::{Changes, Evaluator};
 use crate::facts::World;
 use crate::span::Span;
+use crate::tr;
 use crate::value::Tri;
 
 /// How much a finding matters.
@@ -21,8 +22,16 @@ pub enum Severity {
 }
 
 impl Severity {
-    /// The Dutch word reports print.
+    /// The word reports print, in the current language.
     pub fn word(self) -> &'static str {
+        match self {
+            Severity::Warning => crate::i18n::t("waarschuwing", "warning"),
+            Severity::Info => "info",
+        }
+    }
+
+    /// The id in JSON: `waarschuwing` or `info`.
+    pub fn id(self) -> &'static str {
         match self {
             Severity::Warning => "waarschuwing",
             Severity::Info => "info",
@@ -65,7 +74,13 @@ pub fn lint(base: &RuleBase, world: &World, covered: Option<&BTreeSet<RuleId>>) 
             out.push(Lint {
                 severity: Severity::Info,
                 code: "niet-gedekt",
-                message: format!("geen scenario raakt regel `{}`", base.rule_name(r)),
+                message: {
+                    let name = base.rule_name(r);
+                    tr!(
+                        "geen scenario raakt regel `{name}`",
+                        "no scenario exercises rule `{name}`"
+                    )
+                },
                 span: rule.span,
             });
         }
@@ -110,9 +125,10 @@ fn unused_facts(base: &RuleBase, out: &mut Vec<Lint>) {
         .enumerate()
         .filter(|(f, _)| !used.contains(f))
     {
-        let message = format!(
-            "feit `{}` is gedeclareerd maar wordt door geen regel gelezen",
-            decl.name
+        let name = &decl.name;
+        let message = tr!(
+            "feit `{name}` is gedeclareerd maar wordt door geen regel gelezen",
+            "fact `{name}` is declared but no rule reads it"
         );
         out.push(Lint {
             severity: Severity::Warning,
@@ -127,9 +143,10 @@ fn unused_facts(base: &RuleBase, out: &mut Vec<Lint>) {
         .enumerate()
         .filter(|(a, _)| !used_attrs.contains(a))
     {
-        let message = format!(
-            "kenmerk `{}` is gedeclareerd maar wordt door geen regel gelezen",
-            decl.name
+        let name = &decl.name;
+        let message = tr!(
+            "kenmerk `{name}` is gedeclareerd maar wordt door geen regel gelezen",
+            "attribute `{name}` is declared but no rule reads it"
         );
         out.push(Lint {
             severity: Severity::Info,
@@ -171,8 +188,9 @@ fn never_applies(base: &RuleBase, world: &World, r: RuleId, out: &mut Vec<Lint>)
         out.push(Lint {
             severity: Severity::Warning,
             code: "nooit-van-toepassing",
-            message: format!(
+            message: tr!(
                 "regel `{}` selecteert geen enkel akkoord op tafel: {}",
+                "rule `{}` selects no agreement on the table: {}",
                 base.rule_name(r),
                 base.text(*sel)
             ),
@@ -224,8 +242,14 @@ fn constant_condition(base: &RuleBase, world: &World, r: RuleId, out: &mut Vec<L
         }
     }
     let what = match (seen.len(), seen.first()) {
-        (1, Some(Tri::Yes)) => "altijd waar: de regel houdt nooit iets tegen",
-        (1, Some(Tri::No)) => "altijd onwaar: de regel houdt altijd tegen",
+        (1, Some(Tri::Yes)) => tr!(
+            "altijd waar: de regel houdt nooit iets tegen",
+            "always true: the rule never stops anything"
+        ),
+        (1, Some(Tri::No)) => tr!(
+            "altijd onwaar: de regel houdt altijd tegen",
+            "always false: the rule always stops"
+        ),
         _ => return,
     };
     out.push(Lint {
@@ -235,8 +259,9 @@ fn constant_condition(base: &RuleBase, world: &World, r: RuleId, out: &mut Vec<L
         } else {
             "altijd-onwaar"
         },
-        message: format!(
+        message: tr!(
             "de voorwaarde van `{}` is {what}: {}",
+            "the condition of `{}` is {what}: {}",
             base.rule_name(r),
             base.text(rule.condition)
         ),
@@ -287,18 +312,30 @@ fn changes_nothing(base: &RuleBase, out: &mut Vec<Lint>) {
         if !rules.iter().any(|&r| live(r)) {
             let target = match e.target {
                 Target::Doc(d) if rules.is_empty() => {
-                    format!("`{}` heeft geen regels", base.docs[d].id)
+                    let id = &base.docs[d].id;
+                    tr!("`{id}` heeft geen regels", "`{id}` has no rules")
                 }
                 Target::Doc(d) => {
-                    format!("geen regel van `{}` was nog van kracht", base.docs[d].id)
+                    let id = &base.docs[d].id;
+                    tr!(
+                        "geen regel van `{id}` was nog van kracht",
+                        "no rule of `{id}` was still in force"
+                    )
                 }
-                Target::Rule(r) => format!("`{}` was niet meer van kracht", base.rule_name(r)),
+                Target::Rule(r) => {
+                    let name = base.rule_name(r);
+                    tr!(
+                        "`{name}` was niet meer van kracht",
+                        "`{name}` was no longer in force"
+                    )
+                }
             };
             out.push(Lint {
                 severity: Severity::Info,
                 code: "verandert-niets",
-                message: format!(
+                message: tr!(
                     "`{}` op {} verandert niets: {target}",
+                    "`{}` on {} changes nothing: {target}",
                     e.kind.participle(),
                     e.date
                 ),

@@ -324,9 +324,8 @@ proptest! {
     fn evaluation_and_rendering_are_deterministic(rules in arb_rules(), w in arb_w()) {
         let render = || {
             let loaded = load(&rules_text(&rules), &w.json()).expect("loads");
-            let ev = Evaluator::new(&loaded.base, &loaded.world, BALV);
-            let decisions: Vec<_> = (0..2).map(|a| ev.decide(a, Action::Signing)).collect();
-            check_text(&loaded.base, &loaded.world, &decisions, &ev.signals())
+            let o = akkoord::answer::overview(&loaded.base, &loaded.world, BALV, &[], None, Default::default());
+            check_text(&o) + &akkoord::report::json(&o)
         };
         prop_assert_eq!(render(), render());
     }

@@ -165,7 +165,7 @@ fn diff_shows_exactly_the_verdicts_a_new_motion_changes() {
     );
     let (_, json, _) = diff_against_shipped(new, &["--format", "json"]);
     let doc: serde_json::Value = serde_json::from_str(&json).expect("json");
-    assert_eq!(doc["differences"][0]["agreement"], "preventie");
+    assert_eq!(doc["differences"][0]["agreement"]["id"], "preventie");
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -275,7 +275,7 @@ besluit later "Later besluit" {
     ]);
     let items: serde_json::Value = serde_json::from_str(&json).expect("json");
     assert!(
-        items.as_array().is_some_and(|a| a
+        items["findings"].as_array().is_some_and(|a| a
             .iter()
             .any(|i| i["code"] == "altijd-waar" && i["line"] == 8)),
         "{json}"

@@ -129,6 +129,8 @@ pub struct FactDecl {
     pub ty: Spanned<Type>,
     /// The Dutch question reports show when the fact is unknown.
     pub question: Spanned<String>,
+    /// `eis "…"`: what is needed, stated as a requirement, for plain answers.
+    pub requirement: Option<Spanned<String>>,
 }
 
 /// `kenmerk soort: soort "…?"`: an attribute every agreement may have.
@@ -241,15 +243,32 @@ pub enum RuleKind {
 }
 
 /// What is done with an agreement.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum Action {
     /// `ondertekening` / `signing`
+    #[serde(rename = "ondertekening")]
     Signing,
     /// `instemming` / `consent`
+    #[serde(rename = "instemming")]
     Consent,
     /// `uitvoering` / `execution`
+    #[serde(rename = "uitvoering")]
     Execution,
     /// `onderhandeling` / `negotiation`
+    #[serde(rename = "onderhandeling")]
     Negotiation,
 }
 

@@ -116,6 +116,10 @@ impl fmt::Display for File {
                     let per = if d.per_agreement { "(akkoord)" } else { "" };
                     write!(f, "feit {}{per}: {} ", d.name, d.ty)?;
                     write_string(f, &d.question.node)?;
+                    if let Some(r) = &d.requirement {
+                        f.write_str(" eis ")?;
+                        write_string(f, &r.node)?;
+                    }
                     writeln!(f)?;
                 }
                 Item::Attribute(d) => {

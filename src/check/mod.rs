@@ -192,6 +192,7 @@ impl Checker {
                             per_agreement: d.per_agreement,
                             ty,
                             question: squash(&d.question.node),
+                            requirement: d.requirement.as_ref().map(|r| squash(&r.node)),
                             span: d.name.span,
                         });
                     }

@@ -197,8 +197,10 @@ pub enum Command {
     },
     /// Het JSON Schema van het feitenbestand of van de JSON-uitvoer van een opdracht.
     Schema {
-        /// `feiten`, `fouten`, of een opdracht: check, explain, timeline, audit, unblock, diff, lint, test, validate.
+        /// `feiten` (voor de feiten die de regels declareren), `fouten`, of een opdracht: check, vraag, explain, timeline, audit, unblock, diff, lint, test, validate.
         what: String,
+        #[command(flatten)]
+        input: Input,
     },
 }
 

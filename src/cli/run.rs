@@ -1,14 +1,17 @@
-//! Running a command: load what it needs, ask the library, render the answer.
+//! Running a command: load what it needs, ask the library for the answer, render it.
 
+use std::path::Path;
+
+use akkoord::answer::{self, AnswerOptions};
 use akkoord::ast::Action;
 use akkoord::check::Loaded;
 use akkoord::error::Problem;
-use akkoord::eval::{Decision, Evaluator};
+use akkoord::eval::Evaluator;
 use akkoord::load::{self, LoadError, Options};
 use akkoord::span::Sources;
-use akkoord::testing;
-use akkoord::{diff, eval, report, suggest, tr, unblock};
+use akkoord::{report, suggest, testing, tr, unblock};
 use jiff::civil::Date;
+use serde::Serialize;
 
 use super::{AsOf, Cli, Command, Format, Input};
 
@@ -20,16 +23,6 @@ pub struct Outcome {
     pub stderr: String,
     /// The exit code: 0 ran, 1 a check failed, 2 bad input.
     pub code: u8,
-}
-
-impl Outcome {
-    fn ok(stdout: String) -> Self {
-        Outcome {
-            stdout,
-            stderr: String::new(),
-            code: 0,
-        }
-    }
 }
 
 /// The problems that stopped a command, with the files they point into.
@@ -57,8 +50,8 @@ impl From<Problem> for Failure {
 }
 
 /// Pretty JSON with a final newline.
-pub fn json_text(value: &serde_json::Value) -> String {
-    serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
+pub fn json_text<T: Serialize>(value: &T) -> String {
+    report::json(value)
 }
 
 /// Runs the command; problems become exit code 2 with every problem on standard error.
@@ -76,6 +69,23 @@ pub fn run(cli: &Cli) -> Outcome {
     }
 }
 
+/// The answer rendered as the format asks, with exit code `code`.
+fn rendered<T: Serialize>(
+    cli: &Cli,
+    answer: &T,
+    text: impl FnOnce(&T) -> String,
+    code: u8,
+) -> Outcome {
+    Outcome {
+        stdout: match cli.format {
+            Format::Json => json_text(answer),
+            Format::Text => text(answer),
+        },
+        stderr: String::new(),
+        code,
+    }
+}
+
 fn options(input: &Input) -> Options {
     Options {
         facts: input.facts.clone(),
@@ -90,46 +100,62 @@ fn today(as_of: &AsOf) -> Date {
 }
 
 fn command(cli: &Cli) -> Result<Outcome, Failure> {
-    let json = cli.format == Format::Json;
     match &cli.command {
         Command::Check {
             agreements,
             action,
+            kort,
+            max_age,
             input,
             as_of,
-            ..
         } => {
             let loaded = load::load_all(&options(input))?;
-            let date = today(as_of);
-            let ev = Evaluator::new(&loaded.base, &loaded.world, date);
-            let ids = if agreements.is_empty() {
-                (0..loaded.world.agreements.len())
-                    .filter(|&a| ev.on_table(a))
-                    .collect()
-            } else {
-                agreements
-                    .iter()
-                    .map(|a| find(&loaded, a))
-                    .collect::<Result<Vec<_>, _>>()?
+            let ids = agreements
+                .iter()
+                .map(|a| find(&loaded, a))
+                .collect::<Result<Vec<_>, _>>()?;
+            let opts = AnswerOptions {
+                max_age_days: *max_age,
+                ..AnswerOptions::default()
             };
-            let decisions: Vec<Decision> = ids
-                .into_iter()
-                .flat_map(|a| actions(&ev, a, *action).into_iter().map(move |h| (a, h)))
-                .map(|(a, h)| ev.decide(a, h))
-                .collect();
-            let signals = ev.signals();
-            let (base, world) = (&loaded.base, &loaded.world);
-            Ok(Outcome::ok(if json {
-                report::check_json(base, world, &decisions, &signals)
+            let o = answer::overview(
+                &loaded.base,
+                &loaded.world,
+                today(as_of),
+                &ids,
+                *action,
+                opts,
+            );
+            let text = if *kort {
+                report::short_text
             } else {
-                report::check_text(base, world, &decisions, &signals)
-            }))
+                report::check_text
+            };
+            Ok(rendered(cli, &o, text, 0))
         }
-        Command::Vraag { .. } => Err(Problem::Argument {
-            message: tr!("nog niet beschikbaar", "not available yet"),
-            help: None,
+        Command::Vraag {
+            agreement,
+            action,
+            max_age,
+            input,
+            as_of,
+        } => {
+            let loaded = load::load_all(&options(input))?;
+            let a = find(&loaded, agreement)?;
+            let opts = AnswerOptions {
+                max_age_days: *max_age,
+                ..AnswerOptions::default()
+            };
+            let o = answer::overview(
+                &loaded.base,
+                &loaded.world,
+                today(as_of),
+                &[a],
+                *action,
+                opts,
+            );
+            Ok(rendered(cli, &o, report::short_text, 0))
         }
-        .into()),
         Command::Explain {
             agreement,
             action,
@@ -137,22 +163,18 @@ fn command(cli: &Cli) -> Result<Outcome, Failure> {
             as_of,
         } => {
             let loaded = load::load_all(&options(input))?;
-            let ev = Evaluator::new(&loaded.base, &loaded.world, today(as_of));
             let a = find(&loaded, agreement)?;
-            let decisions: Vec<Decision> = actions(&ev, a, *action)
-                .into_iter()
-                .map(|h| ev.decide(a, h))
-                .collect();
-            let (base, world) = (&loaded.base, &loaded.world);
-            Ok(Outcome::ok(if json {
-                report::explain_json(base, world, &decisions)
-            } else {
-                let texts: Vec<String> = decisions
-                    .iter()
-                    .map(|d| report::explain_text(base, world, d))
-                    .collect();
-                texts.join("\n")
-            }))
+            let date = today(as_of);
+            on_table(&loaded, a, date)?;
+            let answers = answer::explain(
+                &loaded.base,
+                &loaded.world,
+                date,
+                a,
+                *action,
+                AnswerOptions::default(),
+            );
+            Ok(rendered(cli, &answers, |a| report::explain_text(a), 0))
         }
         Command::Timeline {
             agreement,
@@ -162,37 +184,18 @@ fn command(cli: &Cli) -> Result<Outcome, Failure> {
             let loaded = load::load_all(&options(input))?;
             let a = find(&loaded, agreement)?;
             let ev = Evaluator::new(&loaded.base, &loaded.world, Date::MAX);
-            let (base, world) = (&loaded.base, &loaded.world);
-            let mut outs = Vec::new();
-            for h in actions(&ev, a, *action) {
-                let periods = eval::timeline(base, world, a, h);
-                outs.push(if json {
-                    report::timeline_json(base, world, &periods)
-                } else {
-                    report::timeline_text(base, world, &periods)
-                });
-            }
-            Ok(Outcome::ok(outs.join("\n")))
+            let actions = action.map_or_else(|| ev.actions(a), |h| vec![h]);
+            let timelines: Vec<_> = actions
+                .into_iter()
+                .map(|h| answer::timeline(&loaded.base, &loaded.world, a, h))
+                .collect();
+            Ok(rendered(cli, &timelines, |t| report::timeline_text(t), 0))
         }
         Command::Audit { input, as_of } => {
             let loaded = load::load_all(&options(input))?;
-            let (base, world) = (&loaded.base, &loaded.world);
-            let audited = eval::audit(base, world, today(as_of));
-            let code = if audited.iter().all(|a| a.in_order()) {
-                0
-            } else {
-                1
-            };
-            let out = if json {
-                report::audit_json(base, world, &audited)
-            } else {
-                report::audit_text(base, world, &audited)
-            };
-            Ok(Outcome {
-                stdout: out,
-                stderr: String::new(),
-                code,
-            })
+            let audit = answer::audit(&loaded.base, &loaded.world, today(as_of));
+            let code = u8::from(audit.not_in_order > 0);
+            Ok(rendered(cli, &audit, report::audit_text, code))
         }
         Command::Unblock {
             agreement,
@@ -205,124 +208,127 @@ fn command(cli: &Cli) -> Result<Outcome, Failure> {
             let loaded = load::load_all(&options(input))?;
             let (base, world) = (&loaded.base, &loaded.world);
             let a = find(&loaded, agreement)?;
+            let date = today(as_of);
+            on_table(&loaded, a, date)?;
             let slots =
                 unblock::fixed_slots(base, world, fixed).map_err(|message| Problem::Argument {
                     message,
                     help: None,
                 })?;
             let h = action.unwrap_or(Action::Signing);
-            let result = unblock::unblock(base, world, today(as_of), a, h, &slots, *bound);
-            Ok(Outcome::ok(if json {
-                report::unblock_json(base, world, &result)
-            } else {
-                report::unblock_text(base, world, &result, fixed)
-            }))
+            let u = answer::unblock(base, world, date, a, h, &slots, fixed, *bound);
+            Ok(rendered(cli, &u, report::unblock_text, 0))
         }
         Command::Diff {
             old,
             old_date,
             input,
             as_of,
-        } => compare(input, old.as_deref(), *old_date, today(as_of), json),
-        Command::Lint { tests, input } => lint(input, tests.as_deref(), json),
+        } => {
+            let opts = options(input);
+            let new = load::load_all(&opts)?;
+            let old_dir = old.as_deref().unwrap_or(&input.rules);
+            let old_loaded = load::load_for_comparison(old_dir, &opts.facts_path())?;
+            let date = today(as_of);
+            let d = answer::diff(
+                &old_loaded,
+                &old_dir.display().to_string(),
+                old_date.unwrap_or(date),
+                &new,
+                &input.rules.display().to_string(),
+                date,
+            );
+            Ok(rendered(cli, &d, report::diff_text, 0))
+        }
+        Command::Lint { tests, input } => lint(cli, input, tests.as_deref()),
         Command::Test {
             dir,
             cases,
             seed,
             input,
         } => test(
+            cli,
             input,
             dir.as_deref(),
             testing::Options {
                 cases: *cases,
                 seed: *seed,
+                ..testing::Options::default()
             },
         ),
         Command::Validate { tests, input } => {
-            let dir = tests.clone().unwrap_or_else(|| input.rules.join("tests"));
             let mut opts = options(input);
-            if dir.is_dir() {
-                opts.tests = Some(dir);
+            opts.tests = tests_dir(input, tests.as_deref())?;
+            let mut loaded = load::load_all(&opts)?;
+            if opts.tests.is_some() {
+                testing::run_scenarios(&mut loaded).map_err(|problems| Failure {
+                    problems,
+                    sources: loaded.base.sources.clone(),
+                })?;
             }
-            let loaded = load::load_all(&opts)?;
-            let (base, world) = (&loaded.base, &loaded.world);
-            Ok(Outcome::ok(format!(
-                "ok: {} rule files, {} sources, {} rules, {} facts declared, {} agreements, {} recorded actions\n",
-                loaded.rule_files,
-                base.docs.len(),
-                base.rules.len(),
-                base.facts.len(),
-                world.agreements.len(),
-                world.recorded.len(),
-            )))
+            let documents: Vec<String> = load::documents(&input.rules)?
+                .into_iter()
+                .map(|(name, _)| name)
+                .collect();
+            let v = answer::validate(&loaded, &documents);
+            Ok(rendered(cli, &v, report::validate_text, 0))
         }
-        Command::Schema { .. } => Err(Problem::Argument {
-            message: tr!("nog niet beschikbaar", "not available yet"),
-            help: None,
+        Command::Schema { what, input } => {
+            let schema = if what == "feiten" || what == "facts" {
+                let loaded = load::load_all(&options(input))?;
+                akkoord::facts::schema(&loaded.base)
+            } else {
+                answer::schema(what).ok_or_else(|| Problem::Argument {
+                    message: tr!("geen schema voor `{what}`", "no schema for `{what}`"),
+                    help: Some(tr!(
+                        "kies uit: {}",
+                        "choose from: {}",
+                        answer::SCHEMAS.join(", ")
+                    )),
+                })?
+            };
+            Ok(Outcome {
+                stdout: json_text(&schema),
+                stderr: String::new(),
+                code: 0,
+            })
         }
-        .into()),
     }
 }
 
-/// `akkoord diff`: the old rules are read against the same facts file as the new.
-fn compare(
-    input: &Input,
-    old: Option<&std::path::Path>,
-    old_date: Option<Date>,
-    date: Date,
-    json: bool,
-) -> Result<Outcome, Failure> {
-    let opts = options(input);
-    let new = load::load_all(&opts)?;
-    let old_dir = old.unwrap_or(&input.rules);
-    let old_loaded = load::load_for_comparison(old_dir, &opts.facts_path())?;
-    let old_date = old_date.unwrap_or(date);
-    let result = diff::diff(&old_loaded, old_date, &new, date);
-    if json {
-        return Ok(Outcome::ok(report::diff_json(&new.world, &result)));
+/// The scenario folder: the one asked for (which must exist), or `tests` in the rule folder
+/// when it exists.
+fn tests_dir(input: &Input, asked: Option<&Path>) -> Result<Option<std::path::PathBuf>, Failure> {
+    match asked {
+        Some(dir) if !dir.is_dir() => {
+            let dir = dir.display();
+            Err(Problem::Argument {
+                message: tr!(
+                    "`--tests {dir}`: die map bestaat niet",
+                    "`--tests {dir}`: no such folder"
+                ),
+                help: Some(tr!(
+                    "de map bevat scenariobestanden (`*.akk`)",
+                    "the folder should hold scenario files (`*.akk`)"
+                )),
+            }
+            .into())
+        }
+        Some(dir) => Ok(Some(dir.to_path_buf())),
+        None => {
+            let dir = input.rules.join("tests");
+            Ok(dir.is_dir().then_some(dir))
+        }
     }
-    let label = |dir: &std::path::Path, d: Date| format!("{} (op {d})", dir.display());
-    let mut out = report::diff_text(
-        &new.base,
-        &new.world,
-        &result,
-        &label(old_dir, old_date),
-        &label(&input.rules, date),
-    );
-    if !old_loaded.ignored_facts.is_empty() {
-        out.push_str(&format!(
-            "\nNiet gedeclareerd in de oude regels, daar dus onbekend: {}\n",
-            old_loaded.ignored_facts.join(", ")
-        ));
-    }
-    Ok(Outcome::ok(out))
 }
 
 /// `akkoord lint`: with the scenarios in the tests folder when it exists, for coverage.
-fn lint(input: &Input, tests: Option<&std::path::Path>, json: bool) -> Result<Outcome, Failure> {
-    let dir = tests.map_or_else(|| input.rules.join("tests"), std::path::Path::to_path_buf);
-    let with_tests = dir.is_dir();
-    if tests.is_some() && !with_tests {
-        let dir = dir.display();
-        return Err(Problem::Argument {
-            message: tr!(
-                "`--tests {dir}`: die map bestaat niet",
-                "`--tests {dir}`: no such folder"
-            ),
-            help: Some(tr!(
-                "de map bevat scenariobestanden (`*.akk`)",
-                "the folder should hold scenario files (`*.akk`)"
-            )),
-        }
-        .into());
-    }
+fn lint(cli: &Cli, input: &Input, tests: Option<&Path>) -> Result<Outcome, Failure> {
     let mut opts = options(input);
-    if with_tests {
-        opts.tests = Some(dir);
-    }
+    opts.tests = tests_dir(input, tests)?;
     let mut loaded = load::load_all(&opts)?;
-    let covered = if with_tests {
-        match testing::run_scenarios(&mut loaded) {
+    let covered = match opts.tests {
+        Some(_) => match testing::run_scenarios(&mut loaded) {
             Ok(outcomes) => Some(outcomes.into_iter().flat_map(|o| o.covered).collect()),
             Err(problems) => {
                 return Err(Failure {
@@ -330,55 +336,59 @@ fn lint(input: &Input, tests: Option<&std::path::Path>, json: bool) -> Result<Ou
                     sources: loaded.base.sources,
                 });
             }
-        }
-    } else {
-        None
+        },
+        None => None,
     };
     let lints = akkoord::lint::lint(&loaded.base, &loaded.world, covered.as_ref());
-    Ok(Outcome::ok(if json {
-        report::lint_json(&loaded.base, &lints)
-    } else {
-        report::lint_text(&loaded.base, &lints, covered.is_some())
-    }))
+    let l = answer::lint(&loaded.base, &loaded.world, &lints, covered.is_some());
+    Ok(rendered(cli, &l, report::lint_text, 0))
 }
 
 /// `akkoord test`: scenarios and properties; exit 1 when any fails.
 fn test(
+    cli: &Cli,
     input: &Input,
-    dir: Option<&std::path::Path>,
+    dir: Option<&Path>,
     options_: testing::Options,
 ) -> Result<Outcome, Failure> {
-    let dir = dir.map_or_else(|| input.rules.join("tests"), std::path::Path::to_path_buf);
     let mut opts = options(input);
-    opts.tests = Some(dir);
+    opts.tests = Some(dir.map_or_else(|| input.rules.join("tests"), Path::to_path_buf));
     let mut loaded = load::load_all(&opts)?;
-    let scenarios = match testing::run_scenarios(&mut loaded) {
-        Ok(s) => s,
-        Err(problems) => {
-            return Err(Failure {
-                problems,
-                sources: loaded.base.sources,
-            });
-        }
-    };
+    let scenarios = testing::run_scenarios(&mut loaded).map_err(|problems| Failure {
+        problems,
+        sources: loaded.base.sources.clone(),
+    })?;
     let (base, world) = (&loaded.base, &loaded.world);
     let properties: Vec<_> = (0..base.properties.len())
         .map(|p| testing::check_property(base, world, p, options_))
         .collect();
-    let failed = scenarios.iter().any(|s| !s.failures.is_empty())
-        || properties
-            .iter()
-            .any(|p| matches!(p, testing::PropertyOutcome::Failed(_)));
-    Ok(Outcome {
-        stdout: report::test_text(base, world, &scenarios, &properties),
-        stderr: String::new(),
-        code: u8::from(failed),
-    })
+    let t = answer::test(&loaded, &scenarios, &properties);
+    let code = u8::from(t.failed > 0);
+    Ok(rendered(cli, &t, report::test_text, code))
 }
 
-/// The action asked for, or every action the rules speak of for the agreement.
-fn actions(ev: &Evaluator, agreement: usize, asked: Option<Action>) -> Vec<Action> {
-    asked.map_or_else(|| ev.actions(agreement), |h| vec![h])
+/// An error when the agreement is not on the table on the date: no verdict is given for it.
+fn on_table(loaded: &Loaded, agreement: usize, date: Date) -> Result<(), Problem> {
+    if loaded.world.on_table(agreement, date) {
+        return Ok(());
+    }
+    let a = &loaded.world.agreements[agreement];
+    let id = &a.id;
+    let when = match (a.since, a.until) {
+        (Some(s), _) if date < s => tr!("het komt op tafel op {s}", "it comes on the table on {s}"),
+        (_, Some(u)) => tr!(
+            "het ligt niet meer op tafel sinds {u}",
+            "it is no longer on the table since {u}"
+        ),
+        _ => String::new(),
+    };
+    Err(Problem::Argument {
+        message: tr!(
+            "akkoord `{id}` ligt op {date} niet op tafel; er is geen oordeel over",
+            "agreement `{id}` is not on the table on {date}; there is no verdict on it"
+        ),
+        help: Some(when),
+    })
 }
 
 fn find(loaded: &Loaded, id: &str) -> Result<usize, Problem> {

@@ -5,7 +5,7 @@
 
 mod render;
 
-pub use render::{MAX_SHOWN, json, render, render_all};
+pub use render::{ErrorJson, ErrorsJson, MAX_SHOWN, json, render, render_all};
 
 use crate::i18n::t;
 use crate::span::Span;

@@ -4,8 +4,6 @@
 
 use std::fmt::Write as _;
 
-use serde_json::{Value as Json, json};
-
 use super::Problem;
 use crate::i18n::t;
 use crate::span::{Sources, Span};
@@ -60,26 +58,64 @@ pub fn render_all(problems: &[Problem], sources: &Sources) -> String {
     out
 }
 
-/// Every problem as data: `{"errors": [{"code", "message", "file", "line", "column", "label",
-/// "help"}], "count": n}`. Texts are exact, not escaped.
-pub fn json(problems: &[Problem], sources: &Sources) -> Json {
-    let errors: Vec<Json> = problems
+/// Every problem as data, in the form `--format json` prints on standard error.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, schemars::JsonSchema)]
+pub struct ErrorsJson {
+    /// The problems, in file order.
+    pub errors: Vec<ErrorJson>,
+    /// How many.
+    pub count: usize,
+}
+
+/// One problem as data. Texts are exact, not escaped.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, schemars::JsonSchema)]
+pub struct ErrorJson {
+    /// A stable code, e.g. `akkoord::unknown_name`.
+    pub code: String,
+    /// What is wrong, in the current language.
+    pub message: String,
+    /// The file, when the problem points into one.
+    pub file: Option<String>,
+    /// The line, from 1.
+    pub line: Option<usize>,
+    /// The column, from 1, in characters.
+    pub column: Option<usize>,
+    /// What the place is marked with.
+    pub label: Option<String>,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+/// Every problem as data.
+pub fn json(problems: &[Problem], sources: &Sources) -> ErrorsJson {
+    let errors = problems
         .iter()
         .map(|p| {
             let d = p.describe();
-            let mut e = json!({ "code": d.code, "message": d.message });
-            if let Some((span, label)) = &d.place {
+            let place = d.place.as_ref().map(|(span, label)| {
                 let (line, column) = sources.line_col(*span);
-                e["file"] = json!(sources.name(span.file));
-                e["line"] = json!(line);
-                e["column"] = json!(column);
-                e["label"] = json!(label);
+                (
+                    sources.name(span.file).to_string(),
+                    line,
+                    column,
+                    label.clone(),
+                )
+            });
+            ErrorJson {
+                code: d.code.to_string(),
+                message: d.message,
+                file: place.as_ref().map(|p| p.0.clone()),
+                line: place.as_ref().map(|p| p.1),
+                column: place.as_ref().map(|p| p.2),
+                label: place.map(|p| p.3),
+                help: d.help,
             }
-            e["help"] = json!(d.help);
-            e
         })
         .collect();
-    json!({ "errors": errors, "count": problems.len() })
+    ErrorsJson {
+        errors,
+        count: problems.len(),
+    }
 }
 
 fn snippet(out: &mut String, sources: &Sources, span: Span, label: &str) {

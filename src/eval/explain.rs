@@ -51,6 +51,7 @@ impl Evaluator<'_> {
                     value: entry.as_ref().and_then(|e| e.value.clone()),
                     question: decl.question.clone(),
                     entry,
+                    attribute: true,
                 }
             }
             Node::Not(k) | Node::In(k, _) => return self.facts_in(*k, agreement, out),
@@ -99,6 +100,7 @@ impl Evaluator<'_> {
             value: entry.as_ref().and_then(|e| e.value.clone()),
             question: decl.question.clone(),
             entry,
+            attribute: false,
         }
     }
 }

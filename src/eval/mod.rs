@@ -23,7 +23,20 @@ use crate::facts::{Entry, World};
 use crate::value::{Tri, Value};
 
 /// The answer to "may the board take this action on this agreement?".
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// No: at least one rule in force stands in the way.
     Niet,
@@ -82,6 +95,8 @@ pub struct FactUse {
     pub question: String,
     /// The entry that gave the value, with its date and source.
     pub entry: Option<Entry>,
+    /// True for an attribute of the agreement (its values need no date).
+    pub attribute: bool,
 }
 
 /// A smallest part of a condition (a fact, a comparison, a membership test) and its value.

@@ -18,8 +18,10 @@
 //! ```
 
 mod load;
+mod schema;
 
 pub use load::{ValueError, load, load_values, overlay, read_value};
+pub use schema::schema;
 
 use std::collections::HashMap;
 

@@ -149,12 +149,14 @@ impl Cx {
     /// `feit naam(akkoord): type "vraag"`
     fn fact_decl(&self, pair: Pair<Syn>) -> FactDecl {
         let (mut name, mut per_agreement, mut ty, mut question) = (None, false, None, None);
+        let mut requirement = None;
         for p in pair.into_inner() {
             match p.as_rule() {
                 Syn::ident => name = Some(self.ident(p)),
                 Syn::per_agreement => per_agreement = true,
                 Syn::type_name => ty = Some(self.type_name(p)),
                 Syn::string => question = Some(self.string(p)),
+                Syn::requirement => requirement = Some(self.quote(p)),
                 _ => {}
             }
         }
@@ -163,6 +165,7 @@ impl Cx {
             per_agreement,
             ty: ty.unwrap_or_else(|| Spanned::new(Type::Bool, Span::default())),
             question: question.unwrap_or_else(|| Spanned::new(String::new(), Span::default())),
+            requirement,
         }
     }
 

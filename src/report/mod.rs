@@ -1,85 +1,57 @@
-//! Renderings of decisions: a text table and explanation tree for people, JSON for tools.
+//! Renderings of the answers ([`crate::answer`]): text for people, JSON for tools (and, later,
+//! HTML). A rendering formats; it never decides what is true. Text from rule and facts files
+//! is passed through [`crate::terminal::safe`] before it reaches a terminal; JSON is exact.
 
-mod json;
 mod staff;
 mod testing;
 mod text;
 
-pub use json::{audit_json, check_json, explain_json, timeline_json};
-pub use staff::{diff_json, diff_text, lint_json, lint_text, unblock_json, unblock_text};
-pub use testing::test_text;
-pub use text::{audit_text, check_text, explain_text, timeline_text};
+pub use staff::{diff_text, lint_text, unblock_text};
+pub use testing::{test_text, validate_text};
+pub use text::{audit_text, check_text, explain_text, short_text, timeline_text};
 
-use crate::ast::SourceKind;
-use crate::compiled::{Node, RuleBase, RuleId};
-use crate::eval::{Atom, Decision, FactUse};
-use crate::facts::World;
-use crate::value::Tri;
+use std::fmt::Write as _;
 
-/// `Hoofdlijnenakkoord GGZ (ggz), ondertekening, op 2018-11-30: niet`, and a blank line.
-pub(crate) fn heading(world: &World, d: &Decision) -> String {
-    let agreement = &world.agreements[d.agreement];
-    format!(
-        "{} ({}), {}, op {}: {}\n\n",
-        agreement.name,
-        agreement.id,
-        d.action.dutch(),
-        d.date,
-        d.verdict
-    )
+use serde::Serialize;
+
+use crate::answer::Part;
+use crate::terminal::safe;
+
+/// Any answer as one pretty-printed JSON document with a final newline.
+pub fn json<T: Serialize>(answer: &T) -> String {
+    serde_json::to_string_pretty(answer).unwrap_or_default() + "\n"
 }
 
-/// `stevige_afspraken.financiele_weging (ALV 2018-06-27)`
-pub(crate) fn rule_label(base: &RuleBase, rule: RuleId) -> String {
-    let doc = &base.docs[base.rules[rule].doc];
-    format!("{} ({} {})", base.rule_name(rule), doc.meeting, doc.date)
-}
-
-/// `motie`, `resolutie`, …
-pub(crate) fn kind_word(kind: SourceKind) -> &'static str {
-    match kind {
-        SourceKind::Motion => "motie",
-        SourceKind::Resolution => "resolutie",
-        SourceKind::Decision => "besluit",
-        SourceKind::Position => "standpunt",
+/// `✓`, `✗` or `?` for a truth value.
+pub(crate) fn mark(value: Option<bool>) -> &'static str {
+    match value {
+        Some(true) => "✓",
+        Some(false) => "✗",
+        None => "?",
     }
 }
 
-/// `financiele_ruimte_voldoende(ggz) = nee`, or `x = onbekend`.
-pub(crate) fn fact_text(fact: &FactUse) -> String {
-    match &fact.value {
-        Some(v) => format!("{} = {v}", fact.name),
-        None => format!("{} = onbekend", fact.name),
-    }
+/// A part in one line, made safe for a terminal.
+pub(crate) fn part_line(part: &Part) -> String {
+    safe(&part.text).into_owned()
 }
 
-/// An atom in one line: `fact = value` when it is a lone fact, else the condition, its value
-/// and the facts it reads.
-pub(crate) fn atom_text(base: &RuleBase, atom: &Atom) -> String {
-    let lone = matches!(
-        base.nodes[atom.node].node,
-        Node::Fact(_) | Node::FactOf(..) | Node::Attr(_)
-    );
-    match atom.facts.as_slice() {
-        [only] if lone => fact_text(only),
-        [] => format!("{} is {}", base.text(atom.node), atom.value),
-        facts => {
-            let values: Vec<String> = facts.iter().map(fact_text).collect();
-            format!(
-                "{} is {} ({})",
-                base.text(atom.node),
-                atom.value,
-                values.join(", ")
-            )
+/// Wraps a paragraph at `width` characters, each line starting with `indent`.
+pub(crate) fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let mut out = String::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            let _ = writeln!(out, "{indent}{line}");
+            line.clear();
         }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
     }
-}
-
-/// `ja`, `nee`, `onbekend` as a check mark for trees.
-pub(crate) fn mark(t: Tri) -> &'static str {
-    match t {
-        Tri::Yes => "✓",
-        Tri::No => "✗",
-        Tri::Unknown => "?",
+    if !line.is_empty() {
+        let _ = writeln!(out, "{indent}{line}");
     }
+    out
 }

@@ -1,126 +1,164 @@
-//! Answers to staff questions: what unblocks an agreement, what a rule change changes, and
-//! what the linter found.
+//! Text for staff questions: what unblocks an agreement, what a rule change changes, and what
+//! the linter found.
 
 use std::fmt::Write as _;
 
-use serde_json::json;
+use crate::answer::{DiffAnswer, LintAnswer, UnblockAnswer};
+use crate::eval::Verdict;
+use crate::terminal::safe;
+use crate::tr;
 
-use crate::compiled::RuleBase;
-use crate::diff::Diff;
-use crate::facts::World;
-use crate::lint::{Lint, Severity};
-use crate::unblock::Unblock;
+use super::{mark, part_line};
 
-use super::rule_label;
-
-/// The plans, smallest first, each change with its question and the rules it satisfies.
-pub fn unblock_text(base: &RuleBase, world: &World, u: &Unblock, fixed: &[String]) -> String {
-    let d = &u.decision;
-    let mut out = super::heading(world, d);
-    if !fixed.is_empty() {
-        let _ = writeln!(out, "Vastgehouden: {}\n", fixed.join(", "));
-    }
-    if d.verdict == crate::eval::Verdict::Mag {
-        let _ = writeln!(out, "Dit mag al; er hoeft niets te veranderen.");
-        return out;
-    }
-    match u.plans.len() {
-        0 => {
-            let _ = writeln!(
-                out,
-                "Geen combinatie van feitwijzigingen maakt dit \"mag\"."
-            );
-            let _ = writeln!(
-                out,
-                "Wat in de weg staat hangt dan af van kenmerken van het akkoord of van vastgehouden feiten."
-            );
-        }
-        1 => {
-            let _ = writeln!(out, "Eén minimale manier om tot \"mag\" te komen:");
-        }
-        n => {
-            let _ = writeln!(
-                out,
-                "{n} minimale manieren om tot \"mag\" te komen, kleinste eerst:"
-            );
-        }
-    }
-    for (i, plan) in u.plans.iter().enumerate() {
-        let n = plan.len();
+/// The ways to *mag*, smallest first, each change with its requirement and the rules it
+/// satisfies.
+pub fn unblock_text(u: &UnblockAnswer) -> String {
+    let mut out = format!(
+        "{} ({}), {}, {} {}: {}\n\n",
+        safe(&u.agreement.name),
+        u.agreement.id,
+        u.action_text,
+        tr!("op", "on"),
+        u.date,
+        u.verdict_text
+    );
+    if !u.fixed.is_empty() {
         let _ = writeln!(
             out,
-            "\n{}. {n} wijziging{}",
-            i + 1,
-            if n == 1 { "" } else { "en" }
+            "{}: {}\n",
+            tr!("Vastgehouden", "Held fixed"),
+            u.fixed.join(", ")
         );
-        for c in plan {
-            let from = c
-                .from
-                .as_ref()
-                .map_or("onbekend".to_string(), ToString::to_string);
-            let _ = writeln!(out, "   {}: {from} → {}", c.name, c.to);
-            let _ = writeln!(out, "     {}", c.question);
-            if !c.satisfies.is_empty() {
-                let rules: Vec<String> = c.satisfies.iter().map(|&r| rule_label(base, r)).collect();
-                let _ = writeln!(out, "     voldoet aan: {}", rules.join(", "));
+    }
+    if u.verdict == Verdict::Mag {
+        let _ = writeln!(
+            out,
+            "{}",
+            tr!(
+                "Dit mag al; er hoeft niets te veranderen.",
+                "This is already allowed; nothing needs to change."
+            )
+        );
+        return out;
+    }
+    match (u.ways.len(), u.complete) {
+        (0, false) => {
+            let _ = writeln!(
+                out,
+                "{}",
+                tr!(
+                    "Binnen de grens van de zoektocht is geen combinatie van feitwijzigingen gevonden die dit \"mag\" maakt; verhoog --grens of houd feiten vast met --vast.",
+                    "Within the search's bound no combination of fact changes was found that makes this \"mag\"; raise --grens or hold facts with --vast."
+                )
+            );
+        }
+        (0, true) => {
+            let _ = writeln!(
+                out,
+                "{}",
+                tr!(
+                    "Geen combinatie van feitwijzigingen maakt dit \"mag\".",
+                    "No combination of fact changes makes this \"mag\"."
+                )
+            );
+            let _ = writeln!(
+                out,
+                "{}",
+                tr!(
+                    "Wat in de weg staat hangt dan af van kenmerken van het akkoord of van vastgehouden feiten.",
+                    "What stands in the way then depends on the agreement's attributes or on facts held fixed."
+                )
+            );
+        }
+        (1, _) => {
+            let _ = writeln!(
+                out,
+                "{}",
+                tr!(
+                    "Eén minimale manier om tot \"mag\" te komen:",
+                    "One minimal way to \"mag\":"
+                )
+            );
+        }
+        (n, _) => {
+            let _ = writeln!(
+                out,
+                "{}",
+                tr!(
+                    "{n} minimale manieren om tot \"mag\" te komen, kleinste eerst:",
+                    "{n} minimal ways to \"mag\", smallest first:"
+                )
+            );
+        }
+    }
+    for (i, way) in u.ways.iter().enumerate() {
+        let n = way.changes.len();
+        let changes = if n == 1 {
+            tr!("wijziging", "change")
+        } else {
+            tr!("wijzigingen", "changes")
+        };
+        let _ = writeln!(out, "\n{}. {n} {changes}", i + 1);
+        for c in &way.changes {
+            let _ = writeln!(
+                out,
+                "   {}: {} → {}",
+                c.fact.name,
+                safe(&c.fact.value_text),
+                safe(&c.to_text)
+            );
+            let _ = writeln!(out, "     {}", safe(&c.requirement));
+            if !c.rules.is_empty() {
+                let rules: Vec<String> = c
+                    .rules
+                    .iter()
+                    .map(|r| format!("{} ({} {})", r.id, r.source.meeting, r.source.date))
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "     {}: {}",
+                    tr!("voldoet aan", "satisfies"),
+                    rules.join(", ")
+                );
             }
         }
     }
-    if u.truncated {
+    if !u.complete && !u.ways.is_empty() {
         let _ = writeln!(
             out,
-            "\nLet op: de zoektocht is begrensd; er kunnen meer manieren zijn. Houd feiten vast met --vast om hem te verkleinen."
+            "\n{}",
+            tr!(
+                "Let op: de zoektocht is begrensd; er kunnen meer manieren zijn. Houd feiten vast met --vast om hem te verkleinen.",
+                "Note: the search was bounded; there may be more ways. Hold facts with --vast to narrow it."
+            )
         );
     }
     out
 }
 
-/// The same as JSON.
-pub fn unblock_json(base: &RuleBase, world: &World, u: &Unblock) -> String {
-    let plans: Vec<_> = u
-        .plans
-        .iter()
-        .map(|plan| {
-            plan.iter()
-                .map(|c| {
-                    json!({
-                        "fact": c.name,
-                        "from": c.from.as_ref().map(ToString::to_string),
-                        "to": c.to.to_string(),
-                        "question": c.question,
-                        "satisfies": c.satisfies.iter().map(|&r| base.rule_name(r)).collect::<Vec<_>>(),
-                    })
-                })
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    let doc = json!({
-        "agreement": world.agreement_id(u.decision.agreement),
-        "action": u.decision.action.dutch(),
-        "date": u.decision.date.to_string(),
-        "verdict": u.decision.verdict.word(),
-        "plans": plans,
-        "truncated": u.truncated,
-    });
-    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
-}
-
 /// Only the verdicts that differ, each with what changed in the rules that bears on it.
-pub fn diff_text(
-    base: &RuleBase,
-    world: &World,
-    d: &Diff,
-    old_label: &str,
-    new_label: &str,
-) -> String {
-    let mut out = format!("Verschil tussen {old_label} en {new_label}\n\n");
-    let c = &d.changes;
+pub fn diff_text(d: &DiffAnswer) -> String {
+    let on = tr!("op", "on");
+    let mut out = tr!(
+        "Verschil tussen {} ({on} {}) en {} ({on} {})\n\n",
+        "Difference between {} ({on} {}) and {} ({on} {})\n\n",
+        d.old,
+        d.old_date,
+        d.new,
+        d.new_date
+    );
     let lists = [
-        ("Regels toegevoegd", &c.added),
-        ("Regels verwijderd", &c.removed),
-        ("Regels gewijzigd", &c.changed),
-        ("Besluiten toegevoegd", &c.events_added),
-        ("Besluiten verwijderd", &c.events_removed),
+        (tr!("Regels toegevoegd", "Rules added"), &d.rules_added),
+        (tr!("Regels verwijderd", "Rules removed"), &d.rules_removed),
+        (tr!("Regels gewijzigd", "Rules changed"), &d.rules_changed),
+        (
+            tr!("Besluiten toegevoegd", "Decisions added"),
+            &d.decisions_added,
+        ),
+        (
+            tr!("Besluiten verwijderd", "Decisions removed"),
+            &d.decisions_removed,
+        ),
     ];
     for (title, list) in lists.iter().filter(|(_, l)| !l.is_empty()) {
         let _ = writeln!(out, "{title}:");
@@ -129,124 +167,114 @@ pub fn diff_text(
         }
     }
     if lists.iter().all(|(_, l)| l.is_empty()) {
-        let _ = writeln!(out, "De regels zijn gelijk.");
-    }
-    out.push('\n');
-    for diff in &d.differences {
-        let name = &world.agreements[diff.new.agreement].name;
         let _ = writeln!(
             out,
-            "{name}, {}: {} → {}",
-            diff.new.action.dutch(),
-            diff.old.verdict,
-            diff.new.verdict
+            "{}",
+            tr!("De regels zijn gelijk.", "The rules are the same.")
         );
-        for cause in &diff.causes {
-            let _ = writeln!(out, "  door: {cause}");
+    }
+    out.push('\n');
+    for x in &d.differences {
+        let _ = writeln!(
+            out,
+            "{}, {}: {} → {}",
+            safe(&x.agreement.name),
+            x.action_text,
+            x.old_text,
+            x.new_text
+        );
+        for cause in &x.causes {
+            let _ = writeln!(out, "  {}: {}", tr!("door", "by"), safe(&cause.text()));
         }
-        for f in diff
-            .new
-            .deciding()
-            .filter(|_| diff.new.verdict != crate::eval::Verdict::Mag)
-        {
-            let atoms: Vec<String> = f
-                .because
+        for o in &x.obstacles {
+            let rules: Vec<String> = o
+                .rules
                 .iter()
-                .map(|a| super::atom_text(base, a))
+                .map(|r| format!("{} ({} {})", r.id, r.source.meeting, r.source.date))
                 .collect();
             let _ = writeln!(
                 out,
-                "  nu: {} {}: {}",
-                super::mark(f.value),
-                rule_label(base, f.rule),
-                atoms.join("; ")
+                "  {}: {} {} — {}",
+                tr!("nu", "now"),
+                mark(o.part.value),
+                part_line(&o.part),
+                rules.join(", ")
             );
         }
     }
     let n = d.differences.len();
     let _ = writeln!(
         out,
-        "{}{n} {} verschil{}",
+        "{}{}",
         if n > 0 { "\n" } else { "" },
-        if n == 1 { "oordeel" } else { "oordelen" },
-        if n == 1 { "t" } else { "len" }
+        match n {
+            1 => tr!("1 oordeel verschilt", "1 verdict differs"),
+            n => tr!("{n} oordelen verschillen", "{n} verdicts differ"),
+        }
     );
-    out
-}
-
-/// The same as JSON.
-pub fn diff_json(world: &World, d: &Diff) -> String {
-    let differences: Vec<_> = d
-        .differences
-        .iter()
-        .map(|x| {
-            json!({
-                "agreement": world.agreement_id(x.new.agreement),
-                "action": x.new.action.dutch(),
-                "old": x.old.verdict.word(),
-                "new": x.new.verdict.word(),
-                "causes": x.causes,
-            })
-        })
-        .collect();
-    let c = &d.changes;
-    let doc = json!({
-        "rules_added": c.added,
-        "rules_removed": c.removed,
-        "rules_changed": c.changed,
-        "decisions_added": c.events_added,
-        "decisions_removed": c.events_removed,
-        "differences": differences,
-    });
-    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
-}
-
-/// One line per finding, `file:line:column: severity [code] message`, then a count.
-pub fn lint_text(base: &RuleBase, lints: &[Lint], coverage: bool) -> String {
-    let mut out = String::new();
-    for l in lints {
-        let (line, col) = base.sources.line_col(l.span);
-        let file = base.sources.name(l.span.file);
+    if !d.undeclared_in_old.is_empty() {
         let _ = writeln!(
             out,
-            "{file}:{line}:{col}: {} [{}] {}",
-            l.severity.word(),
-            l.code,
-            l.message
+            "\n{}: {}",
+            tr!(
+                "Niet gedeclareerd in de oude regels, daar dus onbekend",
+                "Not declared in the old rules, so unknown there"
+            ),
+            d.undeclared_in_old.join(", ")
         );
-    }
-    let warnings = lints
-        .iter()
-        .filter(|l| l.severity == Severity::Warning)
-        .count();
-    let _ = writeln!(
-        out,
-        "{}{} bevindingen: {warnings} waarschuwingen, {} info",
-        if lints.is_empty() { "" } else { "\n" },
-        lints.len(),
-        lints.len() - warnings
-    );
-    if !coverage {
-        let _ = writeln!(out, "(geen scenario's gevonden; dekking niet bepaald)");
     }
     out
 }
 
-/// The same as JSON.
-pub fn lint_json(base: &RuleBase, lints: &[Lint]) -> String {
-    let items: Vec<_> = lints
-        .iter()
-        .map(|l| {
-            let (line, column) = base.sources.line_col(l.span);
-            json!({
-                "file": base.sources.name(l.span.file),
-                "line": line,
-                "column": column,
-                "severity": l.severity.word(),
-                "code": l.code,
-                "message": l.message,
-            })
-        })
-        .collect();
-    serde_json::to_string_pretty(&json!(items)).unwrap_or_default() + "\n"
+/// One line per finding, `file:line:column: severity [code] message`, a count, and every
+/// assumption with its place.
+pub fn lint_text(l: &LintAnswer) -> String {
+    let mut out = String::new();
+    for f in &l.findings {
+        let _ = writeln!(
+            out,
+            "{}:{}:{}: {} [{}] {}",
+            f.file,
+            f.line,
+            f.column,
+            f.severity_text,
+            f.code,
+            safe(&f.message)
+        );
+    }
+    let (n, w, i) = (l.findings.len(), l.warnings, l.infos);
+    let _ = writeln!(
+        out,
+        "{}{}",
+        if n == 0 { "" } else { "\n" },
+        tr!(
+            "{n} bevindingen: {w} waarschuwingen, {i} info",
+            "{n} findings: {w} warnings, {i} info"
+        )
+    );
+    if !l.coverage {
+        let _ = writeln!(
+            out,
+            "{}",
+            tr!(
+                "(geen scenario's gevonden; dekking niet bepaald)",
+                "(no scenarios found; coverage not determined)"
+            )
+        );
+    }
+    if !l.assumptions.is_empty() {
+        let n = l.assumptions.len();
+        let _ = writeln!(
+            out,
+            "\n{}",
+            tr!(
+                "Aannames ({n}): keuzes die geen document geeft",
+                "Assumptions ({n}): choices no document gives"
+            )
+        );
+        for a in &l.assumptions {
+            let _ = writeln!(out, "{}: {} — {}", a.place, safe(&a.what), safe(&a.reason));
+        }
+    }
+    out
 }

@@ -1,409 +1,529 @@
-//! Text for people: the `check` table, the `explain` tree, the timeline and the audit.
+//! Text for people: the `check` table, the plain answers, the `explain` tree, the timeline and
+//! the audit.
 
 use std::fmt::Write as _;
 
-use crate::compiled::{Effect, Node, NodeId, RuleBase, Selector};
-use crate::eval::{
-    Audited, Decision, EndReason, Evaluator, Happening, Period, SignalState, Verdict,
+use crate::answer::{
+    Answer, AuditAnswer, Obstacle, Overview, RuleResult, TimelineAnswer, TreeNode, long_date,
+    value_word,
 };
-use crate::facts::World;
-use crate::value::Tri;
+use crate::eval::Verdict;
+use crate::terminal::safe;
+use crate::tr;
 
-use super::{atom_text, fact_text, kind_word, mark, rule_label};
+use super::{mark, part_line, wrap};
 
-/// The `check` table: one line per agreement and action, then one line per deciding rule;
-/// then the signals in force and the facts to establish.
-pub fn check_text(
-    base: &RuleBase,
-    world: &World,
-    decisions: &[Decision],
-    signals: &[SignalState],
-) -> String {
-    let mut out = String::new();
-    let Some(first) = decisions.first() else {
-        return "geen akkoorden om te beoordelen\n".into();
-    };
-    let _ = writeln!(out, "Stand op {}\n", first.date);
-    let name_width = decisions
+/// How wide plain paragraphs are wrapped.
+const WIDTH: usize = 96;
+
+/// The `check` table: one line per agreement and action; under each that is not *mag*, what
+/// stands in the way (each part once, with the rules it blocks) and what must happen; then the
+/// signals, failed reservations and the facts to establish.
+pub fn check_text(o: &Overview) -> String {
+    let mut out = header(o);
+    if o.answers.is_empty() {
+        out.push_str(&tr!(
+            "geen akkoorden op tafel\n",
+            "no agreements on the table\n"
+        ));
+        return out;
+    }
+    let name_width = o
+        .answers
         .iter()
-        .map(|d| world.agreements[d.agreement].name.chars().count())
+        .map(|a| a.agreement.name.chars().count())
         .max()
         .unwrap_or(0)
-        .max("akkoord".len());
-    let _ = writeln!(
-        out,
-        "{:name_width$}  {:14}  oordeel",
-        "akkoord", "handeling"
+        .max(8);
+    let (h_agreement, h_action, h_verdict) = (
+        tr!("akkoord", "agreement"),
+        tr!("handeling", "action"),
+        tr!("oordeel", "verdict"),
     );
-    let indent = " ".repeat(name_width + 2 + 14 + 2);
-    for d in decisions {
-        let name = &world.agreements[d.agreement].name;
-        let head = format!("{name:name_width$}  {:14}  {}", d.action.dutch(), d.verdict);
-        if d.verdict == Verdict::Mag {
-            let _ = writeln!(out, "{head}  ({})", satisfied(d));
+    let _ = writeln!(out, "{h_agreement:name_width$}  {h_action:14}  {h_verdict}");
+    for a in &o.answers {
+        let name = safe(&a.agreement.name);
+        let head = format!(
+            "{name:name_width$}  {:14}  {}",
+            a.action_text, a.verdict_text
+        );
+        if a.verdict == Verdict::Mag {
+            let _ = writeln!(out, "{head}  ({})", satisfied(a.rules.len()));
         } else {
             let _ = writeln!(out, "{head}");
-            for line in reason_lines(base, d) {
-                let _ = writeln!(out, "{indent}{line}");
-            }
+            obstacle_lines(&mut out, &a.obstacles, "    ");
+            needed(&mut out, a);
+        }
+        if !a.assumptions.is_empty() {
+            let n = a.assumptions.len();
+            let _ = writeln!(
+                out,
+                "    {}",
+                tr!(
+                    "⚠ rust op {n} aanname(n); zie `akkoord explain {}`",
+                    "⚠ rests on {n} assumption(s); see `akkoord explain {}`",
+                    a.agreement.id
+                )
+            );
         }
     }
-    let counts = [
-        Verdict::Mag,
-        Verdict::MagOnderVoorbehoud,
-        Verdict::Niet,
-        Verdict::Onbepaald,
-    ]
-    .map(|v| (v, decisions.iter().filter(|d| d.verdict == v).count()));
-    let summary: Vec<String> = counts
+    let counts: Vec<String> = o
+        .counts
         .iter()
-        .filter(|(_, n)| *n > 0)
-        .map(|(v, n)| format!("{n} {v}"))
+        .map(|c| format!("{} {}", c.count, c.verdict_text))
         .collect();
-    let _ = writeln!(out, "\n{}", summary.join(", "));
-    out.push_str(&signals_text(base, signals));
-    let mut open: Vec<String> = Vec::new();
-    for f in decisions.iter().flat_map(|d| &d.open) {
-        let line = format!("  {}: {}", f.name, f.question);
-        if !open.contains(&line) {
-            open.push(line);
-        }
-    }
-    if !open.is_empty() {
-        let _ = writeln!(out, "\nVast te stellen feiten:");
-        for line in open {
-            let _ = writeln!(out, "{line}");
-        }
-    }
+    let _ = writeln!(out, "\n{}", counts.join(", "));
+    overview_tail(&mut out, o);
     out
 }
 
-fn satisfied(d: &Decision) -> String {
-    match d.findings.len() {
-        0 => "geen regels van toepassing".to_string(),
-        1 => "1 regel voldaan".to_string(),
-        n => format!("{n} regels voldaan"),
-    }
-}
-
-/// The signals in force: due, not due, or undetermined, with their sources.
-fn signals_text(base: &RuleBase, signals: &[SignalState]) -> String {
-    let mut out = String::new();
-    if signals.is_empty() {
-        return out;
-    }
-    let _ = writeln!(out, "\nSignalen:");
-    for s in signals {
-        let Effect::Signal { text } = &base.rules[s.rule].effect else {
-            continue;
-        };
-        let state = match s.due {
-            Tri::Yes => "aan de orde",
-            Tri::No => "niet aan de orde",
-            Tri::Unknown => "onbepaald",
-        };
-        let atoms: Vec<String> = s.because.iter().map(|a| atom_text(base, a)).collect();
-        let _ = writeln!(out, "  {state}: {text}");
+/// The plain answers: one paragraph per agreement and action, then what concerns them all.
+pub fn short_text(o: &Overview) -> String {
+    let mut out = header(o);
+    for a in &o.answers {
         let _ = writeln!(
             out,
-            "    {}: {}",
-            rule_label(base, s.rule),
-            atoms.join("; ")
+            "{} — {}: {}",
+            safe(&a.agreement.name),
+            a.action_text,
+            a.verdict_text
         );
+        out.push_str(&wrap(&safe(&a.plain), WIDTH, "  "));
+        out.push('\n');
     }
-    out
-}
-
-/// One line per deciding rule: `✗ rule (ALV 2018-06-27): fact = nee; …`
-fn reason_lines(base: &RuleBase, d: &Decision) -> Vec<String> {
-    d.deciding()
-        .map(|f| {
-            let atoms: Vec<String> = f.because.iter().map(|a| atom_text(base, a)).collect();
-            let rule = &base.rules[f.rule];
-            match (&rule.reservation, d.verdict) {
-                (Some(r), Verdict::MagOnderVoorbehoud) => {
-                    format!(
-                        "◇ {}: onder voorbehoud \"{r}\": {}",
-                        rule_label(base, f.rule),
-                        atoms.join("; ")
-                    )
-                }
-                _ => format!(
-                    "{} {}: {}",
-                    mark(f.value),
-                    rule_label(base, f.rule),
-                    atoms.join("; ")
-                ),
-            }
-        })
-        .collect()
-}
-
-/// The `explain` tree: the verdict, then every rule in force that speaks of the agreement, with
-/// its source, quote, selector, and the condition with the value of every part.
-pub fn explain_text(base: &RuleBase, world: &World, d: &Decision) -> String {
-    let ev = Evaluator::new(base, world, d.date);
-    let mut out = super::heading(world, d);
-    if d.findings.is_empty() {
-        let _ = writeln!(
-            out,
-            "Geen regel in kracht spreekt over deze handeling; dus {}.\n",
-            d.verdict
-        );
-    }
-    for f in &d.findings {
-        let rule = &base.rules[f.rule];
-        let doc = &base.docs[rule.doc];
-        let state = match f.value {
-            Tri::Yes => "voldaan",
-            Tri::No => "niet voldaan",
-            Tri::Unknown if rule.reservation.is_some() => "open voorbehoud",
-            Tri::Unknown => "onbepaald",
-        };
-        let _ = writeln!(out, "{} {}: {state}", mark(f.value), base.rule_name(f.rule));
-        let _ = writeln!(
-            out,
-            "  {} \"{}\", {} {}",
-            kind_word(doc.kind),
-            doc.title,
-            doc.meeting,
-            doc.date
-        );
-        for e in base
-            .events
+    if !o.not_on_table.is_empty() {
+        let names: Vec<String> = o
+            .not_on_table
             .iter()
-            .filter(|e| e.date <= d.date && e.target_doc(base) == rule.doc)
-        {
-            let by = &base.docs[e.by];
-            let _ = writeln!(
-                out,
-                "  {} op {} ({} {})",
-                e.kind.participle(),
-                e.date,
-                by.meeting,
-                by.id
-            );
-        }
-        let _ = writeln!(out, "  bron: \"{}\"", rule.quote);
-        if let Effect::Condition {
-            selector,
-            selector_text,
-            ..
-        } = &rule.effect
-        {
-            let _ = writeln!(out, "  geldt voor: {selector_text} — {}", f.applies);
-            if let Selector::Where(sel) = selector {
-                tree(base, &ev, *sel, d.agreement, 2, &mut out);
-            }
-        }
+            .map(|a| safe(&a.name).into_owned())
+            .collect();
         let _ = writeln!(
             out,
-            "  voorwaarde: {} — {}",
-            base.text(rule.condition),
-            f.holds
+            "{}",
+            tr!(
+                "Niet op tafel op deze dag: {}.",
+                "Not on the table on this day: {}.",
+                names.join(", ")
+            )
         );
-        tree(base, &ev, rule.condition, d.agreement, 2, &mut out);
-        if let Some(r) = &rule.reservation {
-            let _ = writeln!(
-                out,
-                "  onder voorbehoud: \"{r}\" (mag na de handeling nog worden vervuld)"
-            );
-        }
-        out.push('\n');
-    }
-    if !d.ended.is_empty() {
-        let _ = writeln!(out, "Niet meer van kracht:");
-        for e in &d.ended {
-            let _ = writeln!(
-                out,
-                "  {}: {}",
-                base.rule_name(e.rule),
-                ended_text(base, e.rule, e.why)
-            );
-            if let EndReason::Event(i) = e.why
-                && let Some((q, _)) = &base.events[i].quote
-            {
-                let _ = writeln!(out, "    bron: \"{q}\"");
-            }
-        }
-        out.push('\n');
-    }
-    if !d.open.is_empty() {
-        let _ = writeln!(out, "Vast te stellen feiten:");
-        for f in &d.open {
-            let _ = writeln!(out, "  {}: {}", f.name, f.question);
-        }
     }
     out
 }
 
-/// Why a rule ended: the decision about the rule itself, or "via" the one about its source.
-fn ended_text(base: &RuleBase, rule: usize, why: EndReason) -> String {
-    match why {
-        EndReason::Event(i) if base.events[i].target == crate::compiled::Target::Rule(rule) => {
-            let e = &base.events[i];
-            let by = &base.docs[e.by];
-            format!(
-                "{} op {} ({} {})",
-                e.kind.participle(),
-                e.date,
-                by.meeting,
-                by.id
-            )
-        }
-        EndReason::Event(i) | EndReason::Withheld(i) => format!("via {}", base.event_text(i)),
-        EndReason::Expired(date) => format!("geldig tot {date}"),
+fn header(o: &Overview) -> String {
+    let date = &o.date;
+    let mut out = tr!("Stand op {date}", "As of {date}");
+    if let Some(updated) = &o.facts_updated {
+        let updated = updated.parse().map_or(updated.clone(), long_date);
+        out.push_str(&tr!(
+            " · feiten laatst bijgewerkt op {updated}",
+            " · facts last updated on {updated}"
+        ));
+    }
+    out.push_str("\n\n");
+    out
+}
+
+fn satisfied(n: usize) -> String {
+    match n {
+        0 => tr!("geen regels van toepassing", "no rules apply"),
+        1 => tr!("1 regel voldaan", "1 rule satisfied"),
+        n => tr!("{n} regels voldaan", "{n} rules satisfied"),
     }
 }
 
-/// Prints a node's parts with their values; leaves show the facts they read.
-fn tree(
-    base: &RuleBase,
-    ev: &Evaluator,
-    node: NodeId,
-    agreement: usize,
-    depth: usize,
-    out: &mut String,
-) {
-    let pad = "  ".repeat(depth);
-    let kids: Vec<NodeId> = match &base.nodes[node].node {
-        Node::And(kids) | Node::Or(kids) => kids.clone(),
-        Node::Not(k) => vec![*k],
-        _ => {
-            for fact in ev.atom(node, agreement).facts {
-                let mut line = format!("{pad}{}", fact_text(&fact));
-                if let Some(entry) = &fact.entry {
-                    if let Some(since) = entry.since {
-                        let _ = write!(line, " (sinds {since})");
-                    }
-                    if let Some(source) = &entry.source {
-                        let _ = write!(line, " [bron: {source}]");
-                    }
-                }
-                if fact.value.is_none() {
-                    let _ = write!(line, " — vraag: {}", fact.question);
-                }
-                let _ = writeln!(out, "{line}");
-            }
-            return;
-        }
-    };
-    for k in kids {
-        let value = ev.tri(k, agreement);
-        let _ = writeln!(out, "{pad}{} {} — {value}", mark(value), base.text(k));
-        tree(base, ev, k, agreement, depth + 1, out);
+/// `✗ x(ggz) = nee` and under it the rules it blocks.
+fn obstacle_lines(out: &mut String, obstacles: &[Obstacle], indent: &str) {
+    for o in obstacles {
+        let rules: Vec<String> = o
+            .rules
+            .iter()
+            .map(|r| format!("{} ({} {})", r.id, r.source.meeting, r.source.date))
+            .collect();
+        let _ = writeln!(out, "{indent}{} {}", mark(o.part.value), part_line(&o.part));
+        let _ = writeln!(out, "{indent}    {}", safe(&rules.join(", ")));
     }
 }
 
-/// The timeline: one block per period with its dates, verdict, what opened it, and the rules
-/// that decide it.
-pub fn timeline_text(base: &RuleBase, world: &World, periods: &[Period]) -> String {
-    let mut out = String::new();
-    let Some(first) = periods.first() else {
-        return out;
+/// `nodig: …` with the first way to *mag*, and how many ways there are.
+fn needed(out: &mut String, a: &Answer) {
+    let Some(first) = a.ways.first() else {
+        if a.verdict != Verdict::MagOnderVoorbehoud && a.ways_complete {
+            let _ = writeln!(
+                out,
+                "    {}",
+                tr!(
+                    "geen wijziging van feiten maakt dit mag",
+                    "no change of facts makes this mag"
+                )
+            );
+        }
+        return;
     };
-    let agreement = &world.agreements[first.decision.agreement];
+    let changes: Vec<String> = first
+        .changes
+        .iter()
+        .map(|c| format!("{} → {}", c.fact.name, c.to_text))
+        .collect();
+    let others = match a.ways.len() {
+        1 => String::new(),
+        n => tr!(" (1 van {n} manieren)", " (1 of {n} ways)"),
+    };
     let _ = writeln!(
         out,
-        "{} ({}), {}\n",
-        agreement.name,
-        agreement.id,
-        first.decision.action.dutch()
+        "    {}{others}: {}",
+        tr!("nodig voor mag", "needed for may"),
+        safe(&changes.join("; "))
     );
-    for p in periods {
-        let span = match (p.from, p.until) {
-            (None, None) => "altijd".to_string(),
-            (None, Some(u)) => format!("t/m {u}"),
-            (Some(f), None) => format!("vanaf {f}"),
-            (Some(f), Some(u)) => format!("{f} t/m {u}"),
+}
+
+/// Signals, failed reservations, agreements not on the table, and the facts to establish.
+fn overview_tail(out: &mut String, o: &Overview) {
+    if !o.signals.is_empty() {
+        let _ = writeln!(out, "\n{}", tr!("Signalen:", "Signals:"));
+        for s in &o.signals {
+            let _ = writeln!(out, "  {}: {}", s.due_text, safe(&s.signal));
+            let parts: Vec<String> = s.parts.iter().map(part_line).collect();
+            let _ = writeln!(
+                out,
+                "    {} ({} {}): {}",
+                s.rule.id,
+                s.rule.source.meeting,
+                s.rule.source.date,
+                parts.join("; ")
+            );
+        }
+    }
+    if !o.failed_reservations.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            tr!("Vervallen voorbehouden:", "Failed reservations:")
+        );
+        for f in &o.failed_reservations {
+            let _ = writeln!(out, "  ✗ {}", safe(&f.text));
+        }
+    }
+    if !o.not_on_table.is_empty() {
+        let names: Vec<String> = o
+            .not_on_table
+            .iter()
+            .map(|a| safe(&a.name).into_owned())
+            .collect();
+        let _ = writeln!(
+            out,
+            "\n{} {}",
+            tr!(
+                "Niet op tafel op deze dag:",
+                "Not on the table on this day:"
+            ),
+            names.join(", ")
+        );
+    }
+    if !o.open.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            tr!("Vast te stellen feiten:", "Facts to establish:")
+        );
+        for f in &o.open {
+            let _ = writeln!(out, "  {}: {}", f.name, safe(&f.question));
+        }
+    }
+}
+
+/// The `explain` tree for each answer: the verdict, the plain answer, every rule in force with
+/// its source, status, quote, selector and condition with the value of every part; the rules
+/// that do not bind and why; the assumptions; the facts to establish.
+pub fn explain_text(answers: &[Answer]) -> String {
+    answers
+        .iter()
+        .map(explain_one)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn explain_one(a: &Answer) -> String {
+    let mut out = format!(
+        "{} ({}), {}, {} {}: {}\n\n",
+        safe(&a.agreement.name),
+        a.agreement.id,
+        a.action_text,
+        tr!("op", "on"),
+        a.date,
+        a.verdict_text
+    );
+    out.push_str(&wrap(&safe(&a.plain), WIDTH, ""));
+    out.push('\n');
+    if a.rules.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}\n",
+            tr!(
+                "Geen regel in kracht spreekt over deze handeling.",
+                "No rule in force speaks of this action."
+            )
+        );
+    }
+    for r in &a.rules {
+        rule_block(&mut out, r);
+    }
+    if !a.not_in_force.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            tr!("Niet (meer) van kracht:", "Not (or no longer) in force:")
+        );
+        for i in &a.not_in_force {
+            let _ = writeln!(out, "  {}: {}", i.rule.id, safe(&i.text));
+            if let Some(q) = &i.quote {
+                let _ = writeln!(out, "    {}: \"{}\"", tr!("bron", "source"), safe(q));
+            }
+        }
+        out.push('\n');
+    }
+    if !a.assumptions.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            tr!(
+                "Aannames waar dit oordeel op rust:",
+                "Assumptions this verdict rests on:"
+            )
+        );
+        for x in &a.assumptions {
+            let _ = writeln!(
+                out,
+                "  - {}: {} ({})",
+                safe(&x.what),
+                safe(&x.reason),
+                x.place
+            );
+        }
+        out.push('\n');
+    }
+    if !a.open.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            tr!("Vast te stellen feiten:", "Facts to establish:")
+        );
+        for f in &a.open {
+            let _ = writeln!(out, "  {}: {}", f.name, safe(&f.question));
+        }
+    }
+    out
+}
+
+fn rule_block(out: &mut String, r: &RuleResult) {
+    let s = &r.rule.source;
+    let _ = writeln!(out, "{} {}: {}", mark(r.value), r.rule.id, r.state_text);
+    let _ = writeln!(
+        out,
+        "  {} \"{}\", {} {}",
+        s.kind_text,
+        safe(&s.title),
+        s.meeting,
+        s.date
+    );
+    for status in &s.status {
+        let _ = writeln!(out, "  {}", safe(status));
+    }
+    let _ = writeln!(
+        out,
+        "  {}: \"{}\"",
+        tr!("bron", "source"),
+        safe(&r.rule.quote)
+    );
+    if !r.selector.is_empty() {
+        let _ = writeln!(
+            out,
+            "  {}: {} — {}",
+            tr!("geldt voor", "applies to"),
+            safe(&r.selector),
+            value_word(r.applies)
+        );
+        for p in &r.selector_parts {
+            let _ = writeln!(out, "    {} {}", mark(p.value), part_line(p));
+        }
+    }
+    let _ = writeln!(
+        out,
+        "  {}: {} — {}",
+        tr!("voorwaarde", "condition"),
+        safe(&r.condition),
+        value_word(r.holds)
+    );
+    if r.tree.is_empty() {
+        for p in &r.because {
+            for f in &p.facts {
+                fact_line(out, f, "    ");
+            }
+        }
+    }
+    tree(out, &r.tree, "    ");
+    if let Some(res) = &r.reservation {
+        let _ = writeln!(
+            out,
+            "  {} \"{}\" {}",
+            tr!("onder voorbehoud:", "under reservation:"),
+            safe(res),
+            tr!(
+                "(mag na de handeling nog worden vervuld)",
+                "(may still be met after the action)"
+            )
+        );
+    }
+    out.push('\n');
+}
+
+fn tree(out: &mut String, nodes: &[TreeNode], indent: &str) {
+    for n in nodes {
+        let _ = writeln!(
+            out,
+            "{indent}{} {} — {}",
+            mark(n.value),
+            safe(&n.condition),
+            value_word(n.value)
+        );
+        for f in &n.facts {
+            fact_line(out, f, &format!("{indent}  "));
+        }
+        tree(out, &n.parts, &format!("{indent}  "));
+    }
+}
+
+fn fact_line(out: &mut String, f: &crate::answer::FactInfo, indent: &str) {
+    let mut line = format!("{indent}{} = {}", f.name, safe(&f.value_text));
+    if let Some(since) = &f.since {
+        let _ = write!(line, " ({} {since})", tr!("sinds", "since"));
+    }
+    if let Some(source) = &f.source {
+        let _ = write!(line, " [{}: {}]", tr!("bron", "source"), safe(source));
+    }
+    if let Some(a) = &f.assumption {
+        let _ = write!(line, " [{}: {}]", tr!("aanname", "assumption"), safe(a));
+    }
+    if f.value.is_null() {
+        let _ = write!(
+            line,
+            " — {}: {}",
+            tr!("vraag", "question"),
+            safe(&f.question)
+        );
+    }
+    let _ = writeln!(out, "{line}");
+}
+
+/// The timeline: one block per period with its dates, verdict, what opened it, and what stands
+/// in the way.
+pub fn timeline_text(timelines: &[TimelineAnswer]) -> String {
+    timelines
+        .iter()
+        .map(timeline_one)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn timeline_one(t: &TimelineAnswer) -> String {
+    let mut out = format!(
+        "{} ({}), {}\n\n",
+        safe(&t.agreement.name),
+        t.agreement.id,
+        t.action_text
+    );
+    for p in &t.periods {
+        let span = match (&p.from, &p.until) {
+            (None, None) => tr!("altijd", "always"),
+            (None, Some(u)) => tr!("t/m {u}", "until {u}"),
+            (Some(f), None) => tr!("vanaf {f}", "from {f}"),
+            (Some(f), Some(u)) => tr!("{f} t/m {u}", "{f} to {u}"),
         };
-        let _ = writeln!(out, "{span:26}  {}", p.decision.verdict);
+        let _ = writeln!(out, "{span:26}  {}", p.verdict_text);
         if !p.opened_by.is_empty() {
             let opened: Vec<String> = p
                 .opened_by
                 .iter()
-                .map(|h| happening_text(base, h))
+                .map(|h| safe(&h.text).into_owned())
                 .collect();
-            let _ = writeln!(out, "  door: {}", opened.join("; "));
+            let _ = writeln!(out, "  {}: {}", tr!("door", "by"), opened.join("; "));
         }
-        if p.decision.verdict == Verdict::Mag {
-            let _ = writeln!(out, "  ({})", satisfied(&p.decision));
-        }
-        for line in reason_lines(base, &p.decision)
-            .into_iter()
-            .filter(|_| p.decision.verdict != Verdict::Mag)
-        {
-            let _ = writeln!(out, "  {line}");
+        if p.verdict == Verdict::Mag {
+            let _ = writeln!(out, "  ({})", satisfied(p.satisfied));
+        } else {
+            obstacle_lines(&mut out, &p.obstacles, "  ");
         }
     }
     out
 }
 
-/// One happening in words.
-pub(crate) fn happening_text(base: &RuleBase, h: &Happening) -> String {
-    match h {
-        Happening::Adopted(d) => {
-            let doc = &base.docs[*d];
-            format!(
-                "{} {} aangenomen ({} {})",
-                kind_word(doc.kind),
-                doc.id,
-                doc.meeting,
-                doc.date
-            )
-        }
-        Happening::Event(i) => base.event_text(*i),
-        Happening::OnTable => "op tafel".to_string(),
-        Happening::ValidFrom(r) => format!("{} geldig", base.rule_name(*r)),
-        Happening::ValidTo(r) => format!("{} niet meer geldig", base.rule_name(*r)),
-        Happening::Fact {
-            name,
-            value,
-            source,
-        } => match source {
-            Some(s) => format!("{name} = {value} [bron: {s}]"),
-            None => format!("{name} = {value}"),
-        },
-    }
-}
-
-/// The audit: every recorded action, whether the rules allowed it that day, and if not, why.
-pub fn audit_text(base: &RuleBase, world: &World, audited: &[Audited]) -> String {
-    let mut out = String::from("Vastgelegde handelingen\n\n");
-    for a in audited {
-        let r = &a.record;
-        let by =
-            r.by.as_ref()
-                .map_or(String::new(), |b| format!(" door {b}"));
+/// The audit: every recorded action, whether the rules allowed it that day, what became of its
+/// reservations, and if something is wrong, why.
+pub fn audit_text(a: &AuditAnswer) -> String {
+    let date = &a.date;
+    let mut out = tr!(
+        "Vastgelegde handelingen, gevolgd tot {date}\n\n",
+        "Recorded actions, followed up to {date}\n\n"
+    );
+    for r in &a.records {
+        let by = r.by.as_ref().map_or(String::new(), |b| {
+            format!(" {} {}", tr!("door", "by"), safe(b))
+        });
         let _ = writeln!(
             out,
-            "{} {}  {}  {}{by}: oordeel die dag {}",
-            if a.allowed { "✓" } else { "✗" },
+            "{} {}  {}  {}{by}: {} {}",
+            if r.in_order { "✓" } else { "✗" },
             r.date,
-            world.agreements[r.agreement].name,
-            r.action.dutch(),
-            a.decision.verdict
+            safe(&r.agreement.name),
+            r.action_text,
+            tr!("oordeel die dag", "verdict that day"),
+            r.verdict_text
         );
         if !r.under.is_empty() {
-            let names: Vec<String> = r.under.iter().map(|&u| base.rule_name(u)).collect();
-            let _ = writeln!(out, "    voorbehoud vastgelegd: {}", names.join(", "));
-        } else if a.decision.verdict == Verdict::MagOnderVoorbehoud {
+            let names: Vec<&str> = r.under.iter().map(|u| u.id.as_str()).collect();
             let _ = writeln!(
                 out,
-                "    geen voorbehoud vastgelegd, terwijl de regels er een vereisten"
+                "    {}: {}",
+                tr!(
+                    "genomen onder voorbehoud van",
+                    "taken under the reservation of"
+                ),
+                names.join(", ")
             );
         }
-        if !a.allowed || a.decision.verdict == Verdict::MagOnderVoorbehoud {
-            for line in reason_lines(base, &a.decision) {
-                let _ = writeln!(out, "    {line}");
-            }
+        if !r.unnamed.is_empty() {
+            let names: Vec<&str> = r.unnamed.iter().map(|u| u.id.as_str()).collect();
+            let _ = writeln!(
+                out,
+                "    {}: {}",
+                tr!(
+                    "open voorbehoud dat de vastlegging niet noemt",
+                    "open reservation the record does not name"
+                ),
+                names.join(", ")
+            );
+        }
+        for f in &r.reservations {
+            let sign = match f.state.as_str() {
+                "vervuld" => "✓",
+                "vervallen" => "✗",
+                _ => "◇",
+            };
+            let _ = writeln!(out, "    {sign} {}", safe(&f.text));
+        }
+        if !r.allowed {
+            obstacle_lines(&mut out, &r.obstacles, "    ");
         }
     }
-    let wrong = audited.iter().filter(|a| !a.allowed).count();
+    let n = a.records.len();
+    let wrong = a.not_in_order;
     let _ = writeln!(
         out,
-        "\n{} handelingen, {wrong} zonder instemming van de regels",
-        audited.len()
+        "\n{}",
+        tr!(
+            "{n} handelingen, {wrong} niet in orde (zonder instemming van de regels, of met een vervallen voorbehoud)",
+            "{n} actions, {wrong} not in order (without the rules' consent, or with a failed reservation)"
+        )
     );
     out
 }
