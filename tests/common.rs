@@ -120,3 +120,15 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// A fresh folder under the system's temporary folder holding `files` (relative path, text).
+pub fn folder(name: &str, files: &[(&str, &str)]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("akkoord-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    for (path, text) in files {
+        let path = dir.join(path);
+        std::fs::create_dir_all(path.parent().unwrap_or(&dir)).expect("create folder");
+        std::fs::write(&path, text).expect("write file");
+    }
+    dir
+}

@@ -334,3 +334,247 @@ fn every_shipped_timeline_is_contiguous_and_agrees_with_check_on_its_boundaries(
         }
     }
 }
+
+// ---------------------------------------------------------------- deferred votes, rejections
+
+const TWO_RULES: &str = r#"motie m "M" { vergadering ALV 2018-06-27
+    regel r1 { bron "z" vereis rob voor ondertekening van elk akkoord }
+    regel r2 { bron "z" vereis nagekomen voor ondertekening van elk akkoord } }"#;
+
+#[test]
+fn a_deferred_part_does_not_bind_until_a_later_meeting_adopts_it() {
+    let rules = format!(
+        "{TWO_RULES}\nbesluit alv \"ALV\" {{ vergadering ALV 2018-06-27 stemming uitgesteld m.r2 }}
+         besluit alv2 \"ALV\" {{ vergadering ALV 2018-12-12 aangenomen m.r2 }}"
+    );
+    let facts = r#""rob": true, "nagekomen": false"#;
+    assert_eq!(verdict_on(&rules, facts, date(2018, 7, 1)), Mag);
+    assert_eq!(verdict_on(&rules, facts, date(2018, 12, 12)), Niet);
+}
+
+#[test]
+fn a_deferred_part_that_a_later_meeting_rejects_never_binds() {
+    let rules = format!(
+        "{TWO_RULES}\nbesluit alv \"ALV\" {{ vergadering ALV 2018-06-27 stemming uitgesteld m.r2 }}
+         besluit alv2 \"ALV\" {{ vergadering ALV 2018-12-12 verworpen m.r2 }}"
+    );
+    let facts = r#""rob": true, "nagekomen": false"#;
+    assert_eq!(verdict_on(&rules, facts, date(2019, 1, 1)), Mag);
+}
+
+#[test]
+fn impossible_vote_histories_are_checker_errors() {
+    let cases = [
+        (
+            "besluit b \"B\" { vergadering ALV 2018-11-30 verworpen m }",
+            "kan niet op 2018-11-30 worden verworpen: het is aangenomen op 2018-06-27",
+        ),
+        (
+            "besluit b \"B\" { vergadering ALV 2018-11-30 stemming uitgesteld m.r1 }",
+            "kan alleen worden uitgesteld op de eigen vergadering (2018-06-27)",
+        ),
+        (
+            "besluit b \"B\" { vergadering ALV 2018-11-30 aangenomen m.r1 }",
+            "kan niet later worden aangenomen: de stemming erover is niet uitgesteld",
+        ),
+        (
+            "besluit b \"B\" { vergadering ALV 2018-06-27 stemming uitgesteld m.r1 }
+             besluit c \"C\" { vergadering ALV 2018-11-30 afgehandeld m.r1 }",
+            "bindt nog niet (stemming uitgesteld op 2018-06-27) en kan dus niet afgehandeld worden",
+        ),
+    ];
+    for (decision, expected) in cases {
+        let text = format!("{DECLS}{TWO_RULES}\n{decision}");
+        let err = load(&text, &FACTS_A.replace("FEITEN", ""))
+            .err()
+            .unwrap_or_default();
+        assert!(err.contains(expected), "{decision}:\n{err}");
+    }
+}
+
+#[test]
+fn a_rejected_motion_is_reported_as_never_having_bound() {
+    let rules = format!(
+        "{DECLS}{MOTION}\nbesluit alv \"ALV\" {{ vergadering ALV 2018-06-27 verworpen m }}"
+    );
+    let loaded = load(&rules, &FACTS_A.replace("FEITEN", r#""rob": false"#)).expect("loads");
+    let answer = akkoord::answer::answer(
+        &loaded.base,
+        &loaded.world,
+        date(2018, 7, 1),
+        0,
+        Action::Signing,
+        Default::default(),
+    );
+    assert_eq!(answer.verdict, Mag);
+    let inactive = &answer.not_in_force[0];
+    assert_eq!(inactive.why, "verworpen");
+    assert_eq!(
+        inactive.text,
+        "verworpen (ALV 27 juni 2018): heeft nooit gegolden"
+    );
+    let t = akkoord::answer::timeline(&loaded.base, &loaded.world, 0, Action::Signing);
+    let all: Vec<&str> = t
+        .periods
+        .iter()
+        .flat_map(|p| p.opened_by.iter().map(|h| h.text.as_str()))
+        .collect();
+    assert!(!all.iter().any(|h| h.contains("aangenomen")), "{all:?}");
+}
+
+#[test]
+fn a_status_on_one_rule_is_shown_under_that_rule_only() {
+    let rules = format!(
+        "{DECLS}{TWO_RULES}\nbesluit balv \"B\" {{ vergadering BALV 2018-11-30 aangehouden m.r2 }}"
+    );
+    let loaded = load(
+        &rules,
+        &FACTS_A.replace("FEITEN", r#""rob": false, "nagekomen": false"#),
+    )
+    .expect("loads");
+    let answer = akkoord::answer::answer(
+        &loaded.base,
+        &loaded.world,
+        date(2018, 12, 1),
+        0,
+        Action::Signing,
+        Default::default(),
+    );
+    let status = |id: &str| {
+        answer
+            .rules
+            .iter()
+            .find(|r| r.rule.id == id)
+            .map(|r| r.rule.source.status.clone())
+            .unwrap_or_default()
+    };
+    assert!(status("m.r1").is_empty(), "{:?}", status("m.r1"));
+    assert_eq!(
+        status("m.r2"),
+        vec!["aangehouden op 30 november 2018 (BALV): blijft gelden".to_string()]
+    );
+}
+
+// ---------------------------------------------------------------- reservations after the action
+
+const FOLLOWED: &str = r#"motie m "M" { vergadering ALV 2018-02-14
+    regel r { bron "z" vereis alv voor ondertekening van elk akkoord onder voorbehoud "instemming door de ALV" } }"#;
+
+fn followed(alv: &str, day: Date) -> akkoord::answer::AuditAnswer {
+    let facts = format!(
+        r#"{{ "akkoorden": {{ "a": {{ "naam": "A", "handelingen": [
+            {{ "handeling": "ondertekening", "datum": "2018-03-01", "voorbehoud": "m.r" }} ] }} }},
+            "feiten": {{ {alv} }} }}"#
+    );
+    let loaded = load(&format!("{DECLS}{FOLLOWED}"), &facts).expect("loads");
+    akkoord::answer::audit(&loaded.base, &loaded.world, day)
+}
+
+#[test]
+fn a_reservation_is_followed_after_the_action() {
+    let open = followed("", date(2018, 5, 1));
+    assert_eq!(open.records[0].reservations[0].state, "open");
+    assert_eq!(open.not_in_order, 0);
+    let met = followed(
+        r#""alv": [{"waarde": true, "sinds": "2018-06-27", "bron": "ALV"}]"#,
+        date(2018, 7, 1),
+    );
+    let r = &met.records[0].reservations[0];
+    assert_eq!(
+        (r.state.as_str(), r.since.as_deref()),
+        ("vervuld", Some("2018-06-27"))
+    );
+    let failed = followed(
+        r#""alv": [{"waarde": false, "sinds": "2018-06-27", "bron": "ALV"}]"#,
+        date(2018, 7, 1),
+    );
+    let r = &failed.records[0].reservations[0];
+    assert_eq!(
+        (r.state.as_str(), r.since.as_deref()),
+        ("vervallen", Some("2018-06-27"))
+    );
+    assert_eq!(failed.not_in_order, 1);
+    assert!(r.text.starts_with("Vervallen voorbehoud:"), "{}", r.text);
+}
+
+#[test]
+fn a_failed_reservation_makes_audit_exit_1_and_check_shows_it() {
+    let dir = crate::common::folder(
+        "vervallen",
+        &[
+            ("regels.akk", &format!("{DECLS}{FOLLOWED}")),
+            ("bronnen/d.txt", "z"),
+            (
+                "feiten.json",
+                r#"{ "akkoorden": { "a": { "naam": "A", "handelingen": [
+                    { "handeling": "ondertekening", "datum": "2018-03-01", "voorbehoud": "m.r" } ] } },
+                    "feiten": { "alv": [{"waarde": false, "sinds": "2018-06-27", "bron": "ALV 27 juni 2018"}] } }"#,
+            ),
+        ],
+    );
+    let rules = dir.to_str().expect("path");
+    let (code, out, _) = crate::common::akkoord(&["audit", "--rules", rules, "--op", "2018-07-01"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("✗ Vervallen voorbehoud: “instemming door de ALV”"),
+        "{out}"
+    );
+    let (code, out, _) = crate::common::akkoord(&["check", "--rules", rules, "--op", "2018-07-01"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("Vervallen voorbehouden:\n  ✗ Vervallen voorbehoud"),
+        "{out}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_recorded_reservation_must_name_a_rule_that_makes_one() {
+    let facts = r#"{ "akkoorden": { "a": { "naam": "A", "handelingen": [
+        { "handeling": "ondertekening", "datum": "2018-03-01", "voorbehoud": "iets anders" } ] } } }"#;
+    let err = load(&format!("{DECLS}{FOLLOWED}"), facts)
+        .err()
+        .unwrap_or_default();
+    assert!(
+        err.contains("een voorbehoud noemt de regel die het stelt"),
+        "{err}"
+    );
+    assert!(
+        err.contains("`m.r` (\"instemming door de ALV\")"),
+        "the open ones are listed: {err}"
+    );
+}
+
+// ---------------------------------------------------------------- what-if
+
+#[test]
+fn what_if_layers_only_the_facts_it_names_and_stel_sets_one() {
+    let dir = crate::common::folder(
+        "wat-als",
+        &[(
+            "wat-als.json",
+            r#"{ "feiten": { "monitoringsafspraken_ggz": true } }"#,
+        )],
+    );
+    let file = dir.join("wat-als.json");
+    let (_, base, _) = vng(&["check", "ggz", "--op", "2019-06-01"]);
+    assert!(base.contains("ondertekening   niet"), "{base}");
+    let (code, out, err) = vng(&[
+        "check",
+        "ggz",
+        "--op",
+        "2019-06-01",
+        "--wat-als",
+        file.to_str().expect("path"),
+        "--stel",
+        "structurele_middelen_ambulantisering_toegezegd=ja",
+        "--stel",
+        "financiele_ruimte_voldoende(ggz) = ja",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("ondertekening   mag"), "{out}");
+    let (code, _, err) = vng(&["check", "--stel", "monitoringsafspraken_ggz=3"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("`3` is geen `janee`"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

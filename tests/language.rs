@@ -401,3 +401,202 @@ fn a_bare_choice_value_takes_its_type_from_the_other_side() {
         .is_ok()
     );
 }
+
+#[test]
+fn a_rule_may_name_several_actions() {
+    let body = "verbied onderhandeling, instemming en ondertekening van elk akkoord totdat rob";
+    for action in [Action::Signing, Action::Consent, Action::Negotiation] {
+        assert_eq!(
+            decide(&rules(body), &facts(r#""rob": false"#), "a", action).verdict,
+            Niet
+        );
+    }
+    assert_eq!(
+        decide(
+            &rules(body),
+            &facts(r#""rob": false"#),
+            "a",
+            Action::Execution
+        )
+        .verdict,
+        Mag
+    );
+}
+
+#[test]
+fn an_amount_in_a_fact_reads_the_same_as_in_a_rule() {
+    let body = "vereis bedrag >= € 1,5 mld voor ondertekening van elk akkoord";
+    assert_eq!(sign(body, r#""bedrag": "€ 1,5 mld""#, "a"), Mag);
+    assert_eq!(sign(body, r#""bedrag": "€ 1.500.000.000""#, "a"), Mag);
+    assert_eq!(sign(body, r#""bedrag": "€ 1.499.999.999,99""#, "a"), Niet);
+    assert_eq!(sign(body, r#""bedrag": 1500000000"#, "a"), Mag);
+}
+
+#[test]
+fn odd_amounts_in_facts_are_errors_that_say_how_to_write_them() {
+    let body = "vereis bedrag >= € 1,5 mld voor ondertekening van elk akkoord";
+    for (written, hint) in [
+        ("\"€ 1.5 mld\"", "`€ 1,5 mld`"),
+        ("\"€ 15.00 mln\"", "`€ 15,00 mln`"),
+        ("\"€ 1,5mld\"", "`€ 1,5 mld`"),
+        ("1.5", "\"€ 1,5\""),
+    ] {
+        let err = load(&rules(body), &facts(&format!("\"bedrag\": {written}")))
+            .err()
+            .unwrap_or_default();
+        assert!(err.contains(hint), "{written}: {err}");
+        assert!(err.contains("feiten.json:"), "{written}: located: {err}");
+    }
+}
+
+#[test]
+fn odd_amounts_in_rules_are_errors_with_the_same_hint() {
+    let err = load(
+        &rules("vereis bedrag >= € 1.5 mld voor ondertekening van elk akkoord"),
+        &facts(""),
+    )
+    .err()
+    .unwrap_or_default();
+    assert!(
+        err.contains("schrijf decimalen met een komma: `€ 1,5 mld`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_key_written_twice_in_the_facts_file_is_an_error() {
+    let text = format!("{{ {AGREEMENTS}, \"feiten\": {{ \"rob\": true }}, \"feiten\": {{}} }}");
+    let err = load(
+        &rules("vereis rob voor ondertekening van elk akkoord"),
+        &text,
+    )
+    .err()
+    .unwrap_or_default();
+    assert!(
+        err.contains("sleutel \"feiten\" staat twee keer in hetzelfde object"),
+        "{err}"
+    );
+    let both = format!("{{ {AGREEMENTS}, \"feiten\": {{}}, \"facts\": {{}} }}");
+    let err = load(
+        &rules("vereis rob voor ondertekening van elk akkoord"),
+        &both,
+    )
+    .err()
+    .unwrap_or_default();
+    assert!(
+        err.contains("`feiten` en `facts` betekenen hetzelfde"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_rule_file_with_cr_line_endings_means_the_same_as_with_lf() {
+    let text = rules("// een commentaar\nverbied ondertekening van elk akkoord totdat rob");
+    let cr = text.replace('\n', "\r");
+    assert_eq!(verdict(&cr, &facts(r#""rob": false"#), "a"), Niet);
+    assert_eq!(verdict(&text, &facts(r#""rob": false"#), "a"), Niet);
+}
+
+#[test]
+fn an_agreement_not_yet_on_the_table_gets_no_verdict_and_changes_no_earlier_one() {
+    let rules_text = rules("verbied ondertekening van elk akkoord totdat rob");
+    let with_new = r#"{ "akkoorden": { "a": { "naam": "A" },
+        "nieuw": { "naam": "Nieuw", "sinds": "2024-11-29" } }, "feiten": { "rob": false } }"#;
+    let loaded = load(&rules_text, with_new).expect("loads");
+    let nieuw = loaded.world.agreement("nieuw").expect("nieuw");
+    assert!(
+        !loaded
+            .world
+            .on_table(nieuw, jiff::civil::date(2018, 11, 30))
+    );
+    assert!(
+        loaded
+            .world
+            .on_table(nieuw, jiff::civil::date(2024, 11, 29))
+    );
+    let o = akkoord::answer::overview(
+        &loaded.base,
+        &loaded.world,
+        crate::common::BALV,
+        &[],
+        None,
+        Default::default(),
+    );
+    let ids: Vec<&str> = o.answers.iter().map(|a| a.agreement.id.as_str()).collect();
+    assert_eq!(ids, vec!["a"]);
+    assert_eq!(o.not_on_table[0].id, "nieuw");
+}
+
+#[test]
+fn an_assumption_on_a_meeting_date_is_reported_with_the_verdict() {
+    let text = format!(
+        "{DECLS}\nmotie m \"M\" {{\n vergadering ALV 2018-06-27 aanname \"Het document noemt geen datum.\"\n regel r {{ bron \"zin\" verbied ondertekening van elk akkoord totdat rob }}\n}}"
+    );
+    let loaded = load(
+        &text,
+        &facts(r#""rob": { "waarde": false, "sinds": "2018-01-01", "bron": "brief" }"#),
+    )
+    .expect("loads");
+    let a = loaded.world.agreement("b").expect("b");
+    let answer = akkoord::answer::answer(
+        &loaded.base,
+        &loaded.world,
+        crate::common::BALV,
+        a,
+        Action::Signing,
+        Default::default(),
+    );
+    let what: Vec<&str> = answer.assumptions.iter().map(|x| x.what.as_str()).collect();
+    assert!(
+        what.contains(&"de datum van motie m: ALV 2018-06-27"),
+        "{what:?}"
+    );
+    assert!(answer.plain.contains("rust op"), "{}", answer.plain);
+    assert!(
+        answer
+            .assumptions
+            .iter()
+            .any(|x| x.reason == "Het document noemt geen datum."
+                && x.place.starts_with("test.akk:")),
+        "{:?}",
+        answer.assumptions
+    );
+}
+
+#[test]
+fn a_fact_value_without_a_source_is_an_assumption_and_with_one_it_is_not() {
+    let body = "verbied ondertekening van elk akkoord totdat rob";
+    let assumed = |feiten: &str| {
+        let loaded = load(&rules(body), &facts(feiten)).expect("loads");
+        let answer = akkoord::answer::answer(
+            &loaded.base,
+            &loaded.world,
+            crate::common::BALV,
+            0,
+            Action::Signing,
+            Default::default(),
+        );
+        answer
+            .assumptions
+            .iter()
+            .filter(|x| x.what.starts_with("rob"))
+            .count()
+    };
+    assert_eq!(assumed(r#""rob": true"#), 1);
+    assert_eq!(
+        assumed(r#""rob": { "waarde": true, "sinds": "2018-10-10" }"#),
+        1
+    );
+    assert_eq!(
+        assumed(
+            r#""rob": { "waarde": true, "sinds": "2018-10-10", "bron": "BO 10 oktober 2018" }"#
+        ),
+        0
+    );
+    assert_eq!(
+        assumed(
+            r#""rob": { "waarde": true, "sinds": "2018-10-10", "bron": "BO", "aanname": "Gelezen als volledig." }"#
+        ),
+        1
+    );
+}

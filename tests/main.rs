@@ -10,9 +10,11 @@ mod common;
 
 mod checks;
 mod cli;
+mod contract;
 mod diagnostics;
 mod history;
 mod language;
+mod living;
 mod properties;
-mod rulebase;
+mod prover;
 mod staff;

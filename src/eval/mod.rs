@@ -56,7 +56,7 @@ impl Verdict {
         match self {
             Verdict::Mag => t("mag", "may"),
             Verdict::MagOnderVoorbehoud => t("mag onder voorbehoud", "may under reservation"),
-            Verdict::Niet => t("niet", "not"),
+            Verdict::Niet => t("niet", "may not"),
             Verdict::Onbepaald => t("onbepaald", "undetermined"),
         }
     }

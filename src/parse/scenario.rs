@@ -81,7 +81,7 @@ impl Cx {
                     set.fact = idents.next().unwrap_or_default_ident();
                     set.agreement = idents.next();
                 }
-                Syn::kw_set | Syn::unknown => {}
+                Syn::kw_set | Syn::unknown | Syn::EOI => {}
                 _ => set.value = Some(self.set_item(p)?),
             }
         }
