@@ -96,8 +96,6 @@ pub struct Doc {
     pub date: Date,
     /// When the meeting's date is an assumption: why.
     pub date_assumption: Option<Assumed>,
-    /// When the source as encoded is an assumption (e.g. proposals read as adopted): why.
-    pub assumption: Option<Assumed>,
     /// How the meeting voted, when recorded.
     pub vote: Option<Vote>,
     /// Where it was written.
@@ -316,6 +314,10 @@ pub struct Agreement {
     pub since: Option<Date>,
     /// The first day it is no longer on the table.
     pub until: Option<Date>,
+    /// The document that gives those dates.
+    pub source: Option<String>,
+    /// When the dates are an assumption, why.
+    pub assumption: Option<String>,
     /// Where the facts file names it.
     pub span: Span,
 }
@@ -466,17 +468,20 @@ impl RuleBase {
         }
     }
 
-    /// `rob_bijstand.blokkade opgeheven op 2018-11-30 (BALV balv_2018_11)`
+    /// `rob_bijstand.blokkade opgeheven op 2018-11-30 (BALV, balv_2018_11)`
     pub fn event_text(&self, event: usize) -> String {
         let e = &self.events[event];
         let by = &self.docs[e.by];
-        let target = self.target_name(e.target);
-        format!(
-            "{target} {} op {} ({} {})",
+        let (target, kind, date, meeting, id) = (
+            self.target_name(e.target),
             e.kind.participle(),
             e.date,
-            by.meeting,
-            by.id
+            &by.meeting,
+            &by.id,
+        );
+        crate::tr!(
+            "{target} {kind} op {date} ({meeting}, {id})",
+            "{target} {kind} on {date} ({meeting}, {id})"
         )
     }
 
@@ -541,6 +546,8 @@ pub struct Scenario {
     pub sets: Vec<(FactId, Option<AgreementId>, Option<Value>)>,
     /// The verdicts expected.
     pub expects: Vec<Expectation>,
+    /// What became of reservations, expected: the rule and the state.
+    pub reservations: Vec<(RuleId, String)>,
     /// Where it was written.
     pub span: Span,
 }
@@ -569,6 +576,8 @@ pub struct Property {
     pub title: String,
     /// The date; `None`: every date on which the rule base changes.
     pub date: Option<Date>,
+    /// With no date: only from this day on.
+    pub from: Option<Date>,
     /// The action.
     pub action: Action,
     /// The agreements it speaks of.

@@ -9,7 +9,7 @@ use crate::common::{VNG, akkoord, expect_file, root, vng};
 fn the_shipped_scenarios_and_properties_pass() {
     let (code, out, err) = vng(&["test"]);
     assert_eq!(code, 0, "{out}{err}");
-    assert!(out.ends_with("18 passed, 0 failed\n"), "{out}");
+    assert!(out.ends_with("24 passed, 0 failed\n"), "{out}");
     expect_file("test.txt", &out);
 }
 
@@ -57,7 +57,7 @@ fn a_property_broken_on_purpose_fails_with_the_smallest_counterexample() {
             out.contains("    gekregen: mag\n    + stevige_afspraken.financiele_weging"),
             "{out}"
         );
-        assert!(out.ends_with("16 passed, 2 failed\n"), "{out}");
+        assert!(out.ends_with("22 passed, 2 failed\n"), "{out}");
     }
     let _ = fs::remove_dir_all(&dir);
 }
@@ -113,12 +113,12 @@ fn a_failing_scenario_shows_what_differed() {
     );
     let (code, out, _) = akkoord(&["test", "--rules", dir.to_str().expect("path")]);
     assert_eq!(code, 1);
-    assert!(out.contains("✗ balv_2018_11"), "{out}");
+    assert!(out.contains("✗ bestuursbesluit_november_2018"), "{out}");
     assert!(
-        out.contains("    verwacht: ondertekening van klimaatadaptatie: niet\n    gekregen: mag"),
+        out.contains("    verwacht: ondertekening van klimaatadaptatie: niet door stevige_afspraken.financiele_weging\n    gekregen: mag"),
         "{out}"
     );
-    assert!(out.contains("17 passed, 1 failed"), "{out}");
+    assert!(out.contains("23 passed, 1 failed"), "{out}");
     let _ = fs::remove_dir_all(&dir);
 }
 
@@ -141,4 +141,29 @@ fn a_typo_in_a_scenario_is_a_located_error() {
         "{err}"
     );
     let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn deferred_votes_and_rejected_motions_in_scenarios() {
+    let (code, out, err) = akkoord(&["test", "--rules", "tests/fixtures/stemmingen"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.ends_with("3 passed, 0 failed\n"), "{out}");
+    let (_, explained, _) = akkoord(&[
+        "explain",
+        "jeugd",
+        "--rules",
+        "tests/fixtures/stemmingen",
+        "--op",
+        "2019-07-01",
+    ]);
+    assert!(
+        explained.contains(
+            "nooit_zonder_raden.raden: verworpen (ALV 12 juni 2019): heeft nooit gegolden"
+        ),
+        "{explained}"
+    );
+    assert!(
+        explained.contains("eerst_geld.monitoring: stemming uitgesteld (ALV 12 juni 2019): bindt niet zolang een latere vergadering het niet aanneemt"),
+        "{explained}"
+    );
 }

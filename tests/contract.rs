@@ -73,7 +73,7 @@ fn values_are_typed_the_same_way_everywhere() {
     assert_eq!(doc[0]["action"], "ondertekening");
     let fact = &rule["because"][0]["facts"][0];
     assert_eq!(fact["value"], Value::Bool(false));
-    assert_eq!(fact["since"], "2018-11-30");
+    assert_eq!(fact["since"], "2018-11-07");
     let (_, out, _) = vng(&["unblock", "ggz", "--op", "2019-06-01", "--format", "json"]);
     let doc: Value = serde_json::from_str(&out).expect("json");
     let change = &doc["ways"][0]["changes"][0];

@@ -167,10 +167,10 @@ fn scenario_on_2018_10_01_the_rob_block_stops_a_financial_deelakkoord_in_the_soc
 fn scenario_in_spring_2019_the_ggz_conditions_are_those_of_the_2019_letter() {
     let (_, out, _) = vng(&["check", "ggz", "--as-of", "2019-06-01"]);
     assert!(
-        out.contains("ggz_medeondertekening.middelen_en_monitoring (bestuur 2019-05-01)"),
+        out.contains("ggz_medeondertekening.middelen_en_monitoring (bestuur 2019-05-08)"),
         "{out}"
     );
-    let (_, before, _) = vng(&["check", "ggz", "--op", "2019-04-30"]);
+    let (_, before, _) = vng(&["check", "ggz", "--op", "2019-05-07"]);
     assert!(!before.contains("ggz_medeondertekening"), "{before}");
 }
 
@@ -182,7 +182,7 @@ fn scenario_after_the_2024_resolution_talks_on_a_follow_up_iza_are_niet() {
         "--handeling",
         "onderhandeling",
         "--op",
-        "2024-12-03",
+        "2024-11-28",
     ]);
     assert!(before.contains("onderhandeling  mag"), "{before}");
     let (_, after, _) = vng(&[
@@ -195,7 +195,7 @@ fn scenario_after_the_2024_resolution_talks_on_a_follow_up_iza_are_niet() {
     ]);
     assert!(
         after.contains(
-            "✗ iza_voorwaarden_voldaan = nee\n        stop_iza.gesprekken (ALV 2024-12-04)"
+            "✗ iza_voorwaarden_voldaan = nee\n        stop_iza.gesprekken (ALV 2024-11-29)"
         ),
         "{after}"
     );
@@ -275,7 +275,7 @@ fn audit_flags_a_signature_the_rules_did_not_allow_and_exits_1() {
         "{out}"
     );
     assert!(
-        out.contains("ggz_medeondertekening.middelen_en_monitoring (bestuur 2019-05-01)"),
+        out.contains("ggz_medeondertekening.middelen_en_monitoring (bestuur 2019-05-08)"),
         "{out}"
     );
     assert!(out.contains("4 handelingen, 1 niet in orde"), "{out}");
@@ -305,8 +305,8 @@ fn every_shipped_timeline_is_contiguous_and_agrees_with_check_on_its_boundaries(
             let periods = timeline(base, world, a, action);
             assert_eq!(
                 periods.first().and_then(|p| p.from),
-                None,
-                "the first period starts at the beginning"
+                world.agreements[a].since,
+                "the first period starts at the beginning, or when the agreement came on the table"
             );
             assert_eq!(
                 periods.last().and_then(|p| p.until),

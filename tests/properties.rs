@@ -388,6 +388,10 @@ proptest! {
                 .iter()
                 .filter(|p| p.from.is_none_or(|f| f <= day) && p.until.is_none_or(|u| day <= u))
                 .collect();
+            if !world.on_table(a, day) {
+                prop_assert!(inside.is_empty(), "no period before the agreement is on the table");
+                continue;
+            }
             prop_assert_eq!(inside.len(), 1, "exactly one period holds {}", day);
             let verdict = Evaluator::new(base, world, day).decide(a, action).verdict;
             prop_assert_eq!(inside[0].decision.verdict, verdict);

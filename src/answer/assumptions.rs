@@ -63,12 +63,6 @@ impl Cx<'_> {
                 a,
             ));
         }
-        if let Some(a) = &doc.assumption {
-            out.insert(self.assumed(
-                tr!("de lezing van {kind} {id}", "the reading of {kind} {id}"),
-                a,
-            ));
-        }
     }
 
     fn rule_assumptions(&self, r: RuleId, out: &mut BTreeSet<AssumptionInfo>) {
@@ -109,6 +103,40 @@ impl Cx<'_> {
         }
     }
 
+    /// The assumption in an agreement's time on the table, when its dates have no source or are
+    /// marked as assumed.
+    fn table_assumption(&self, a: usize, out: &mut BTreeSet<AssumptionInfo>) {
+        let agreement = &self.world.agreements[a];
+        if agreement.since.is_none() && agreement.until.is_none() {
+            return;
+        }
+        let reason = agreement.assumption.clone().or_else(|| {
+            agreement.source.is_none().then(|| {
+                tr!(
+                    "geen bron in het feitenbestand",
+                    "no source in the facts file"
+                )
+            })
+        });
+        if let Some(reason) = reason {
+            let id = &agreement.id;
+            let dates = match (agreement.since, agreement.until) {
+                (Some(s), Some(u)) => tr!("van {s} tot {u}", "from {s} to {u}"),
+                (Some(s), None) => tr!("sinds {s}", "since {s}"),
+                (None, Some(u)) => tr!("tot {u}", "until {u}"),
+                (None, None) => String::new(),
+            };
+            out.insert(AssumptionInfo {
+                what: tr!(
+                    "akkoord {id} ligt op tafel {dates}",
+                    "agreement {id} is on the table {dates}"
+                ),
+                reason,
+                place: self.base.sources.place(agreement.span),
+            });
+        }
+    }
+
     /// Every assumption a decision rests on: of the rules that bind (their sources' dates and
     /// readings, the decisions about them, the facts they read), of the rules that ended, of
     /// rules that would speak of the agreement but have not started by an assumed date, and of
@@ -116,6 +144,7 @@ impl Cx<'_> {
     pub(crate) fn assumptions(&self, d: &Decision) -> Vec<AssumptionInfo> {
         let mut out = BTreeSet::new();
         let a = d.agreement;
+        self.table_assumption(a, &mut out);
         let decided: Vec<RuleId> = d
             .findings
             .iter()
@@ -165,6 +194,9 @@ impl Cx<'_> {
                 };
                 self.timeline_assumptions(&name, &decl.question, timeline, false, &mut out);
             }
+        }
+        for a in 0..self.world.agreements.len() {
+            self.table_assumption(a, &mut out);
         }
         for (a, attrs) in self.world.attrs.iter().enumerate() {
             for (i, timeline) in attrs.iter().enumerate() {

@@ -66,6 +66,8 @@ pub struct SourceRef {
     /// What later meetings decided about it, up to the date asked about, in words that say what
     /// it means for the board (e.g. held open: still binds).
     pub status: Vec<String>,
+    /// How the meeting voted, when recorded: `stemming: 87% voor, 13% tegen`.
+    pub vote: Option<String>,
 }
 
 /// A rule, with its source and the sentence it encodes.
@@ -245,6 +247,18 @@ impl<'a> Cx<'a> {
             date: doc.date.to_string(),
             date_assumed: doc.date_assumption.is_some(),
             status: self.status_of(crate::compiled::Target::Doc(d)),
+            vote: doc.vote.as_ref().map(|v| {
+                let parts: Vec<String> = [
+                    v.for_share.as_ref().map(|s| tr!("{s} voor", "{s} for")),
+                    v.against_share
+                        .as_ref()
+                        .map(|s| tr!("{s} tegen", "{s} against")),
+                ]
+                .into_iter()
+                .flatten()
+                .collect();
+                tr!("stemming: {}", "vote: {}", parts.join(", "))
+            }),
         }
     }
 

@@ -44,9 +44,9 @@ pub struct ScenarioInfo {
 pub struct MismatchInfo {
     /// The expectation as written.
     pub expected: String,
-    /// The verdict that came out.
-    pub got: Verdict,
-    /// The verdict in words.
+    /// The verdict that came out, for an expected verdict.
+    pub got: Option<Verdict>,
+    /// What came out, in words.
     pub got_text: String,
     /// Rules expected to decide that did not.
     pub missing: Vec<String>,
@@ -109,7 +109,11 @@ pub fn test(
                     .map(|m| MismatchInfo {
                         expected: m.expected.clone(),
                         got: m.verdict,
-                        got_text: m.verdict.word().to_string(),
+                        got_text: m
+                            .verdict
+                            .map(|v| v.word().to_string())
+                            .or_else(|| m.got.clone())
+                            .unwrap_or_default(),
                         missing: m.missing.clone(),
                         extra: m.extra.clone(),
                     })

@@ -50,6 +50,17 @@ pub struct Scenario {
     pub sets: Vec<SetFact>,
     /// `verwacht …`: the verdicts expected.
     pub expects: Vec<Expect>,
+    /// `verwacht voorbehoud …`: what became of reservations, expected.
+    pub reservations: Vec<ExpectReservation>,
+}
+
+/// `verwacht voorbehoud bron.regel: vervallen`
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExpectReservation {
+    /// The rule with the reservation.
+    pub rule: Target,
+    /// `vervuld`, `open`, `vervallen` or `beeindigd` (English words read as these).
+    pub state: Spanned<String>,
 }
 
 /// `stel x(ggz) = ja`
@@ -99,6 +110,8 @@ pub struct Property {
     pub title: Spanned<String>,
     /// `op …`: the date; when absent, every date on which the rule base changes.
     pub date: Option<Spanned<Date>>,
+    /// `vanaf …`: every date from then on (instead of `op`).
+    pub from: Option<Spanned<Date>>,
     /// The action.
     pub action: Spanned<Action>,
     /// The agreements it speaks of.
@@ -172,8 +185,6 @@ pub struct Source {
     pub date: Spanned<Date>,
     /// `aanname "…"` after the meeting: why the date is assumed.
     pub date_assumption: Option<Spanned<String>>,
-    /// `aanname "…"` among the items: why the source as encoded is assumed.
-    pub assumption: Option<Spanned<String>>,
     /// `stemming voor …% tegen …%`: how the meeting voted.
     pub vote: Option<Vote>,
     /// `instemming met akkoord …`: agreements the meeting consented to.

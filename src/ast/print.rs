@@ -152,11 +152,6 @@ impl fmt::Display for Source {
             write_string(f, &a.node)?;
         }
         writeln!(f)?;
-        if let Some(a) = &self.assumption {
-            f.write_str("  aanname ")?;
-            write_string(f, &a.node)?;
-            writeln!(f)?;
-        }
         if let Some(vote) = &self.vote {
             f.write_str("  stemming")?;
             if let Some(share) = &vote.for_share {
@@ -279,6 +274,9 @@ impl fmt::Display for Scenario {
                 None => writeln!(f, " = onbekend")?,
             }
         }
+        for r in &self.reservations {
+            writeln!(f, "  verwacht voorbehoud {}: {}", r.rule, r.state)?;
+        }
         for e in &self.expects {
             write!(
                 f,
@@ -304,6 +302,9 @@ impl fmt::Display for Property {
         f.write_str(" {\n")?;
         if let Some(d) = &self.date {
             writeln!(f, "  op {d}")?;
+        }
+        if let Some(d) = &self.from {
+            writeln!(f, "  vanaf {d}")?;
         }
         let action = self.action.node.dutch();
         writeln!(

@@ -163,7 +163,13 @@ impl Checker {
                 .get(&e.target)
                 .or_else(|| deferred.get(&doc))
                 .copied();
-            let earlier = ended.get(&e.target).or_else(|| ended.get(&doc)).copied();
+            // Two ends decided by meetings on the same day (a lift and a settlement, say) agree;
+            // only a change after something ended is impossible.
+            let earlier = ended
+                .get(&e.target)
+                .or_else(|| ended.get(&doc))
+                .copied()
+                .filter(|&j| self.base.events[j].date < e.date);
             if let Some(j) = earlier {
                 errors.push(self.already_ended(j, i));
                 continue;

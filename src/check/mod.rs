@@ -298,7 +298,6 @@ impl Checker {
             meeting: source.meeting.node.clone(),
             date: source.date.node,
             date_assumption: assumed(source.date_assumption.as_ref()),
-            assumption: assumed(source.assumption.as_ref()),
             vote: source.vote.as_ref().map(|v| Vote {
                 for_share: v.for_share.as_ref().map(|s| s.node.clone()),
                 against_share: v.against_share.as_ref().map(|s| s.node.clone()),

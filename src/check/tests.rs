@@ -88,7 +88,7 @@ impl Checker {
             });
             return;
         };
-        if s.expects.is_empty() {
+        if s.expects.is_empty() && s.reservations.is_empty() {
             self.errors.push(CheckError::Usage {
                 message: tr!(
                     "scenario `{id}` verwacht niets, dus kan het niet falen",
@@ -138,6 +138,11 @@ impl Checker {
                 text,
             });
         }
+        let reservations = s
+            .reservations
+            .iter()
+            .filter_map(|r| self.reservation_expectation(r))
+            .collect();
         self.base.scenarios.push(Scenario {
             id: s.id.node.clone(),
             title: squash(&s.title.node),
@@ -145,8 +150,42 @@ impl Checker {
             facts_file: s.facts_file.as_ref().map(|f| f.node.clone()),
             sets,
             expects,
+            reservations,
             span: s.id.span,
         });
+    }
+
+    /// `verwacht voorbehoud bron.regel: …`: the rule must make a reservation.
+    fn reservation_expectation(&mut self, r: &ast::ExpectReservation) -> Option<(RuleId, String)> {
+        let Some(Target::Rule(rule)) = self.target(&r.rule) else {
+            if r.rule.rule.is_none() {
+                self.errors.push(CheckError::Usage {
+                    message: tr!(
+                        "noem de regel met het voorbehoud: `bron.regel`",
+                        "name the rule with the reservation: `source.rule`"
+                    ),
+                    span: r.rule.span,
+                    help: None,
+                });
+            }
+            return None;
+        };
+        if self.base.rules[rule].reservation.is_none() {
+            let name = self.base.rule_name(rule);
+            self.errors.push(CheckError::Usage {
+                message: tr!(
+                    "regel `{name}` stelt geen voorbehoud",
+                    "rule `{name}` makes no reservation"
+                ),
+                span: r.rule.span,
+                help: Some(tr!(
+                    "alleen een regel met `onder voorbehoud \"…\"` kan een voorbehoud zijn",
+                    "only a rule with `onder voorbehoud \"…\"` can be a reservation"
+                )),
+            });
+            return None;
+        }
+        Some((rule, r.state.node.clone()))
     }
 
     /// The rules a `door` target names: one rule, or every rule of a source.
@@ -267,6 +306,7 @@ impl Checker {
             id: p.id.node.clone(),
             title: squash(&p.title.node),
             date: p.date.as_ref().map(|d| d.node),
+            from: p.from.as_ref().map(|d| d.node),
             action: p.action.node,
             selector,
             verdict: p.verdict.node,

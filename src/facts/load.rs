@@ -230,6 +230,8 @@ impl<'a> Loader<'a> {
                 name: id.clone(),
                 since: None,
                 until: None,
+                source: None,
+                assumption: None,
                 span: m.key_span,
             };
             let mut attrs = vec![Timeline::default(); self.base.attrs.len()];
@@ -246,6 +248,10 @@ impl<'a> Loader<'a> {
                             agreement.since = self.date(&p, &f.value);
                         } else if UNTIL.contains(&key) {
                             agreement.until = self.date(&p, &f.value);
+                        } else if key == "bron" || key == "source" {
+                            agreement.source = self.text(&p, &f.value);
+                        } else if key == "aanname" || key == "assumption" {
+                            agreement.assumption = self.text(&p, &f.value);
                         } else if RECORDED.contains(&key) {
                             self.recorded(&p, a, &f.value);
                         } else if let Some(attr) = self.base.attr_id(key) {
@@ -260,7 +266,8 @@ impl<'a> Loader<'a> {
                                 .chain(NAME)
                                 .chain(SINCE)
                                 .chain(UNTIL)
-                                .chain(RECORDED);
+                                .chain(RECORDED)
+                                .chain(["bron", "aanname"]);
                             let help = did_you_mean(key, known);
                             self.unknown(p, What::Attribute, key, f.key_span, help);
                         }

@@ -39,6 +39,10 @@ pub fn schema(base: &RuleBase) -> Json {
         ("sinds", json!({ "$ref": "#/$defs/date" })),
         ("since", json!({ "$ref": "#/$defs/date" })),
         ("tot", json!({ "$ref": "#/$defs/date" })),
+        ("bron", json!({ "type": "string" })),
+        ("source", json!({ "type": "string" })),
+        ("aanname", json!({ "type": "string" })),
+        ("assumption", json!({ "type": "string" })),
         ("until", json!({ "$ref": "#/$defs/date" })),
         (
             "handelingen",

@@ -232,7 +232,6 @@ impl Cx {
             meeting,
             date,
             date_assumption,
-            assumption: None,
             vote: None,
             approvals: Vec::new(),
             rules: Vec::new(),
@@ -243,12 +242,6 @@ impl Cx {
                 Syn::rule => source.rules.push(self.rule(item)?),
                 Syn::lift => source.events.push(self.lift(item)),
                 Syn::status => source.events.push(self.status(item)),
-                Syn::assumption => {
-                    if source.assumption.is_some() {
-                        return Err(self.twice(tr!("aanname", "assumption"), &item));
-                    }
-                    source.assumption = Some(self.assumption(item));
-                }
                 Syn::vote => {
                     if source.vote.is_some() {
                         return Err(self.twice(tr!("stemming", "vote"), &item));

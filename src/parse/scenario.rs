@@ -30,6 +30,7 @@ impl Cx {
             facts_file: None,
             sets: Vec::new(),
             expects: Vec::new(),
+            reservations: Vec::new(),
         };
         for item in inner {
             match item.as_rule() {
@@ -48,6 +49,30 @@ impl Cx {
                 }
                 Syn::set_fact => scenario.sets.push(self.set_fact(item)?),
                 Syn::expect => scenario.expects.push(self.expect(item)),
+                Syn::expect_reservation => {
+                    let mut rule = None;
+                    let mut state = Spanned::new(String::new(), Span::default());
+                    for p in item.into_inner() {
+                        match p.as_rule() {
+                            Syn::target => rule = Some(self.target(p)),
+                            Syn::reservation_state => {
+                                let word = match p.as_str() {
+                                    "met" => "vervuld",
+                                    "failed" => "vervallen",
+                                    "ended" => "beeindigd",
+                                    other => other,
+                                };
+                                state = Spanned::new(word.to_string(), self.span(&p));
+                            }
+                            _ => {}
+                        }
+                    }
+                    if let Some(rule) = rule {
+                        scenario
+                            .reservations
+                            .push(crate::ast::ExpectReservation { rule, state });
+                    }
+                }
                 _ => {}
             }
         }
@@ -134,6 +159,7 @@ impl Cx {
             id,
             title,
             date: None,
+            from: None,
             action: Spanned::new(Action::Signing, Span::default()),
             selector: Selector::Every,
             verdict: Spanned::new(VerdictWord::Mag, Span::default()),
@@ -145,6 +171,7 @@ impl Cx {
         for p in inner {
             match p.as_rule() {
                 Syn::on_date => property.date = self.on_date(p)?,
+                Syn::from_date => property.from = self.on_date(p)?,
                 Syn::action => property.action = self.action(p),
                 Syn::selector => property.selector = self.selector(p)?,
                 Syn::verdict => property.verdict = self.verdict(p),

@@ -326,6 +326,9 @@ fn rule_block(out: &mut String, r: &RuleResult) {
         s.meeting,
         s.date
     );
+    if let Some(vote) = &s.vote {
+        let _ = writeln!(out, "  {vote}");
+    }
     for status in &s.status {
         let _ = writeln!(out, "  {}", safe(status));
     }

@@ -32,8 +32,10 @@ pub struct ScenarioOutcome {
 pub struct Mismatch {
     /// The expectation as written.
     pub expected: String,
-    /// The verdict that came out.
-    pub verdict: Verdict,
+    /// The verdict that came out, for an expected verdict.
+    pub verdict: Option<Verdict>,
+    /// What came out otherwise (a reservation's state), in words.
+    pub got: Option<String>,
     /// Rules expected to decide but that did not.
     pub missing: Vec<String>,
     /// Rules that decided but were not expected.
@@ -77,12 +79,7 @@ fn scenario_world(loaded: &mut Loaded, s: &Scenario) -> Result<World, Vec<Proble
             .parent()
             .unwrap_or(Path::new("."));
         let path = dir.join(file);
-        let text = std::fs::read_to_string(&path).map_err(|e| {
-            vec![Problem::Io {
-                path: path.display().to_string(),
-                message: e.to_string(),
-            }]
-        })?;
+        let text = crate::load::read(&path).map_err(|p| vec![p])?;
         let name = path.display().to_string();
         let id = loaded.base.sources.add(name.clone(), text.clone());
         let (read, errors) = facts::load_values(
@@ -157,17 +154,51 @@ fn run_scenario(base: &RuleBase, world: &World, index: usize) -> ScenarioOutcome
         if d.verdict != verdict_of(e.verdict) || !missing.is_empty() || !extra.is_empty() {
             failures.push(Mismatch {
                 expected: e.text.clone(),
-                verdict: d.verdict,
+                verdict: Some(d.verdict),
+                got: None,
                 missing,
                 extra,
             });
+        }
+    }
+    if !s.reservations.is_empty() {
+        let audited = crate::eval::audit(base, world, s.date);
+        for (rule, expected) in &s.reservations {
+            let states: Vec<&'static str> = audited
+                .iter()
+                .flat_map(|a| &a.reservations)
+                .filter(|f| f.rule == *rule)
+                .map(|f| match f.state {
+                    crate::eval::Reservation::Met { .. } => "vervuld",
+                    crate::eval::Reservation::Open => "open",
+                    crate::eval::Reservation::Failed { .. } => "vervallen",
+                    crate::eval::Reservation::Ended { .. } => "beeindigd",
+                })
+                .collect();
+            let name = base.rule_name(*rule);
+            if states.is_empty() || states.iter().any(|s| s != expected) {
+                failures.push(Mismatch {
+                    expected: format!("voorbehoud {name}: {expected}"),
+                    verdict: None,
+                    got: Some(if states.is_empty() {
+                        crate::tr!(
+                            "geen vastgelegde handeling onder dit voorbehoud",
+                            "no recorded action under this reservation"
+                        )
+                    } else {
+                        states.join(", ")
+                    }),
+                    missing: Vec::new(),
+                    extra: Vec::new(),
+                });
+            }
         }
     }
     covered.sort_unstable();
     covered.dedup();
     ScenarioOutcome {
         scenario: index,
-        checked: s.expects.len(),
+        checked: s.expects.len() + s.reservations.len(),
         failures,
         covered,
     }

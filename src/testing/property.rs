@@ -531,6 +531,10 @@ fn dates(base: &RuleBase, world: &World, p: &Property) -> Vec<Date> {
         .flat_map(|a| [a.since, a.until])
         .flatten();
     dates.extend(attrs.chain(table).filter(|d| first.is_some_and(|f| *d > f)));
+    if let Some(from) = p.from {
+        dates.retain(|d| *d >= from);
+        dates.push(from);
+    }
     dates.sort();
     dates.dedup();
     dates
