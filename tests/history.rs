@@ -578,3 +578,18 @@ fn what_if_layers_only_the_facts_it_names_and_stel_sets_one() {
     assert!(err.contains("`3` is geen `janee`"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_meetings_consent_recorded_on_its_source_is_audited() {
+    let rules = format!(
+        "{DECLS}{MOTION}\nbesluit alv \"ALV\" {{ vergadering ALV 2018-07-01 stemming voor 87% tegen 13% instemming met akkoord a }}"
+    );
+    let loaded = load(&rules, &FACTS_A.replace("FEITEN", r#""rob": true"#)).expect("loads");
+    let audit = akkoord::answer::audit(&loaded.base, &loaded.world, date(2019, 1, 1));
+    let r = &audit.records[0];
+    assert_eq!(
+        (r.action, r.date.as_str(), r.by.as_deref()),
+        (Action::Consent, "2018-07-01", Some("ALV"))
+    );
+    assert!(r.in_order);
+}

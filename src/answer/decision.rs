@@ -628,8 +628,8 @@ fn what_must_happen(a: &Answer) -> String {
             "Within the search's bound no way was found to make it possible."
         ),
         [one] => tr!(
-            "Daarvoor moet: {}{cut}.",
-            "For that: {}{cut}.",
+            "Daarvoor moet gelden: {}{cut}.",
+            "That needs: {}{cut}.",
             way_text(one)
         ),
         ways => {

@@ -298,10 +298,31 @@ pub enum Reservation {
 /// Checks every recorded action dated on or before `as_of` against the verdict on the day it
 /// was taken, and follows its reservations up to `as_of`.
 pub fn audit(base: &RuleBase, world: &World, as_of: Date) -> Vec<Audited> {
-    let mut records: Vec<&Recorded> = world.recorded.iter().filter(|r| r.date <= as_of).collect();
+    // A meeting's consent recorded on its source (`instemming met akkoord …`) is an action too.
+    let approvals = base.approvals.iter().map(|ap| {
+        let doc = &base.docs[ap.doc];
+        Recorded {
+            agreement: ap.agreement,
+            action: ap.action,
+            date: doc.date,
+            by: Some(doc.meeting.clone()),
+            reservations: Vec::new(),
+            under: Vec::new(),
+            source: Some(format!("{} {}", doc.id, doc.title)),
+            path: String::new(),
+            span: ap.span,
+        }
+    });
+    let mut records: Vec<Recorded> = world
+        .recorded
+        .iter()
+        .cloned()
+        .chain(approvals)
+        .filter(|r| r.date <= as_of)
+        .collect();
     records.sort_by_key(|r| r.date);
     records
-        .into_iter()
+        .iter()
         .map(|record| {
             let decision =
                 Evaluator::new(base, world, record.date).decide(record.agreement, record.action);
