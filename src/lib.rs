@@ -52,6 +52,7 @@ pub mod load;
 pub mod parse;
 pub mod report;
 pub mod span;
+pub mod store;
 pub mod suggest;
 pub mod terminal;
 pub mod testing;

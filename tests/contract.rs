@@ -27,7 +27,8 @@ fn conforms(what: &str, text: &str) -> Value {
     doc
 }
 
-const COMMANDS: [(&str, &[&str]); 10] = [
+const COMMANDS: [(&str, &[&str]); 11] = [
+    ("rapport", &["rapport", "--op", "2019-06-01"]),
     ("check", &["check", "--op", "2018-11-30"]),
     ("vraag", &["vraag", "ggz", "--op", "2019-06-01"]),
     ("explain", &["explain", "ggz", "--op", "2018-11-30"]),

@@ -8,6 +8,7 @@
 
 mod common;
 
+mod browser;
 mod checks;
 mod cli;
 mod contract;

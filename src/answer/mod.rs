@@ -6,12 +6,14 @@
 //! answer serialised as it is, and its schema is derived from these types (`akkoord schema`).
 
 mod assumptions;
+mod board;
 mod decision;
 mod history;
 mod plain;
 mod staff;
 mod testing;
 
+pub use board::{BoardReport, Provenance, board_report};
 pub use decision::{
     Answer, AnswerOptions, Count, Obstacle, Overview, RuleResult, Stale, TreeNode, answer, explain,
     overview, value_word,
@@ -447,6 +449,7 @@ pub fn schema(what: &str) -> Option<serde_json::Value> {
         "lint" => schema_for!(LintAnswer),
         "test" => schema_for!(TestAnswer),
         "validate" => schema_for!(ValidateAnswer),
+        "rapport" | "report" => schema_for!(BoardReport),
         "fouten" | "errors" => schema_for!(crate::error::ErrorsJson),
         _ => return None,
     };
@@ -454,7 +457,7 @@ pub fn schema(what: &str) -> Option<serde_json::Value> {
 }
 
 /// The names [`schema`] knows, for help and errors.
-pub const SCHEMAS: [&str; 12] = [
+pub const SCHEMAS: [&str; 13] = [
     "feiten", "fouten", "check", "vraag", "explain", "timeline", "audit", "unblock", "diff",
-    "lint", "test", "validate",
+    "lint", "test", "validate", "rapport",
 ];

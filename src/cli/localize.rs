@@ -159,6 +159,9 @@ fn english_about(command: &str) -> Option<&'static str> {
         }
         "validate" => "Load and check everything: rules, facts, quotes, scenarios and properties.",
         "schema" => "The JSON Schema of the facts file or of a command's JSON output.",
+        "rapport" => {
+            "The board report: one HTML file with overview, reasons, timelines, audit and provenance."
+        }
         _ => return None,
     })
 }
@@ -178,7 +181,7 @@ fn english_arg(command: &str, id: &str) -> Option<&'static str> {
             "Only this action (ondertekening, instemming, uitvoering, onderhandeling)."
         }
         (_, "max_age") => "Facts older than this many days count as possibly stale.",
-        ("check", "agreements") => "Agreements (ids); default: all on the table.",
+        (_, "agreements") => "Agreements (ids); default: all on the table.",
         ("check", "kort") => "Short: one paragraph in plain language per agreement.",
         (_, "agreement") => "The agreement, e.g. `ggz`.",
         ("unblock", "fixed") => {
@@ -195,6 +198,7 @@ fn english_arg(command: &str, id: &str) -> Option<&'static str> {
         ("test", "dir") => "Folder with scenario and property files (`*.akk`).",
         ("test", "cases") => "Generated fact sets per property when proving is too large.",
         ("test", "seed") => "Seed for generating; the same seed gives the same cases.",
+        ("rapport", "out") => "The HTML file to write.",
         ("schema", "what") => {
             "`feiten`, `fouten`, or a command: check, explain, timeline, audit, unblock, diff, lint, test, validate."
         }

@@ -195,6 +195,32 @@ pub enum Command {
         #[command(flatten)]
         input: Input,
     },
+    /// Het rapport voor het bestuur: één HTML-bestand met overzicht, uitleg, tijdlijnen, audit en herkomst.
+    Rapport {
+        /// Akkoorden (id's); standaard alle op tafel.
+        agreements: Vec<String>,
+        /// Het HTML-bestand om te schrijven.
+        #[arg(
+            short = 'o',
+            long = "uit",
+            visible_alias = "out",
+            value_name = "BESTAND",
+            default_value = "rapport.html"
+        )]
+        out: PathBuf,
+        /// Feiten ouder dan dit aantal dagen gelden als mogelijk verouderd.
+        #[arg(
+            long = "max-leeftijd",
+            visible_alias = "max-age",
+            value_name = "DAGEN",
+            default_value_t = 365
+        )]
+        max_age: u32,
+        #[command(flatten)]
+        input: Input,
+        #[command(flatten)]
+        as_of: AsOf,
+    },
     /// Het JSON Schema van het feitenbestand of van de JSON-uitvoer van een opdracht.
     Schema {
         /// `feiten` (voor de feiten die de regels declareren), `fouten`, of een opdracht: check, vraag, explain, timeline, audit, unblock, diff, lint, test, validate.

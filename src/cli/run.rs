@@ -273,6 +273,54 @@ fn command(cli: &Cli) -> Result<Outcome, Failure> {
             let v = answer::validate(&loaded, &documents);
             Ok(rendered(cli, &v, report::validate_text, 0))
         }
+        Command::Rapport {
+            agreements,
+            out,
+            max_age,
+            input,
+            as_of,
+        } => {
+            let loaded = load::load_all(&options(input))?;
+            let documents: Vec<String> = load::documents(&input.rules)?
+                .into_iter()
+                .map(|(name, _)| name)
+                .collect();
+            let opts = AnswerOptions {
+                max_age_days: *max_age,
+                ..AnswerOptions::default()
+            };
+            let ids = agreements
+                .iter()
+                .map(|a| find(&loaded, a))
+                .collect::<Result<Vec<_>, _>>()?;
+            let r = answer::board_report(
+                &loaded.base,
+                &loaded.world,
+                today(as_of),
+                &ids,
+                &documents,
+                opts,
+            );
+            if cli.format == Format::Json {
+                return Ok(rendered(cli, &r, |_| String::new(), 0));
+            }
+            akkoord::store::write_atomic(out, report::board_html(&r).as_bytes()).map_err(|e| {
+                Problem::Io {
+                    path: out.display().to_string(),
+                    message: e.to_string(),
+                }
+            })?;
+            let n = r.overview.answers.len();
+            let path = out.display();
+            Ok(Outcome {
+                stdout: tr!(
+                    "rapport geschreven naar {path} ({n} oordelen)\n",
+                    "report written to {path} ({n} verdicts)\n"
+                ),
+                stderr: String::new(),
+                code: 0,
+            })
+        }
         Command::Schema { what, input } => {
             let schema = if what == "feiten" || what == "facts" {
                 let loaded = load::load_all(&options(input))?;

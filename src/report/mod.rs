@@ -2,10 +2,12 @@
 //! HTML). A rendering formats; it never decides what is true. Text from rule and facts files
 //! is passed through [`crate::terminal::safe`] before it reaches a terminal; JSON is exact.
 
+mod html;
 mod staff;
 mod testing;
 mod text;
 
+pub use html::{board_html, esc};
 pub use staff::{diff_text, lint_text, unblock_text};
 pub use testing::{test_text, validate_text};
 pub use text::{audit_text, check_text, explain_text, short_text, timeline_text};
