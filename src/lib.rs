@@ -47,6 +47,7 @@ pub mod eval;
 pub mod facts;
 pub mod i18n;
 pub mod json;
+pub mod limits;
 pub mod lint;
 pub mod load;
 pub mod parse;

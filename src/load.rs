@@ -16,9 +16,7 @@ pub const DEFAULT_FACTS: &str = "feiten.json";
 /// The folder of source documents in the rule folder: every quote must appear in one of them.
 pub const DOCUMENTS: &str = "bronnen";
 
-/// The largest file read: far above any rule base (the VNG's is 20 KB), small enough that a
-/// wrong path such as `/dev/zero` is an error instead of a machine out of memory.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+pub use crate::limits::MAX_FILE_BYTES;
 
 /// Every problem found while loading, with the file texts to render them against.
 #[derive(Debug)]
@@ -168,10 +166,23 @@ pub fn rule_files(dir: &Path) -> Result<Vec<(String, String)>, Problem> {
             ),
         });
     }
-    paths
+    let files: Vec<(String, String)> = paths
         .into_iter()
         .map(|p| read(&p).map(|text| (p.display().to_string(), text)))
-        .collect()
+        .collect::<Result<_, _>>()?;
+    let total: u64 = files.iter().map(|(_, t)| t.len() as u64).sum();
+    if total > crate::limits::MAX_TOTAL_BYTES {
+        let mb = crate::limits::MAX_TOTAL_BYTES / (1024 * 1024);
+        let raise = crate::limits::how_to_raise("MAX_TOTAL_BYTES");
+        return Err(Problem::Io {
+            path: dir.display().to_string(),
+            message: tr!(
+                "de bestanden zijn samen groter dan {mb} MB ({raise})",
+                "the files together are larger than {mb} MB ({raise})"
+            ),
+        });
+    }
+    Ok(files)
 }
 
 /// The source documents in `<rules>/bronnen/*.txt`, as (display name, text).
@@ -225,9 +236,10 @@ pub fn read(path: &Path) -> Result<String, Problem> {
         .map_err(|e| io_problem(path, &e))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         let mb = MAX_FILE_BYTES / (1024 * 1024);
+        let raise = crate::limits::how_to_raise("MAX_FILE_BYTES");
         return Err(problem(tr!(
-            "het bestand is groter dan {mb} MB, de grens voor één bestand",
-            "the file is larger than {mb} MB, the limit for one file"
+            "het bestand is groter dan {mb} MB, de grens voor één bestand ({raise})",
+            "the file is larger than {mb} MB, the limit for one file ({raise})"
         )));
     }
     String::from_utf8(bytes).map_err(|_| {

@@ -2,14 +2,26 @@
 
 /// The known name closest to `name` by edit distance, as a hint, when one is close enough.
 pub fn did_you_mean<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> Option<String> {
-    let limit = (name.chars().count() / 3).max(2);
+    let len = name.chars().count();
+    if len > MAX_LEN {
+        return None;
+    }
+    let limit = (len / 3).max(2);
     known
         .into_iter()
+        // Names whose lengths differ by more than the limit cannot be close; skipping them keeps
+        // the work small however long or many the names are.
+        .filter(|k| {
+            k.len().abs_diff(name.len()) <= limit * 4 && k.chars().count().abs_diff(len) <= limit
+        })
         .map(|k| (distance(name, k), k))
         .filter(|(d, _)| *d <= limit)
         .min()
         .map(|(_, k)| crate::tr!("bedoelde u `{k}`?", "did you mean `{k}`?"))
 }
+
+/// Names longer than this get no suggestion: nobody misspells a name of 200 characters.
+const MAX_LEN: usize = 200;
 
 /// Levenshtein distance over characters.
 fn distance(a: &str, b: &str) -> usize {

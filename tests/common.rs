@@ -132,3 +132,6 @@ pub fn folder(name: &str, files: &[(&str, &str)]) -> PathBuf {
     }
     dir
 }
+
+/// The largest file akkoord reads.
+pub const MAX_FILE_BYTES: u64 = akkoord::limits::MAX_FILE_BYTES;

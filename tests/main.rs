@@ -18,4 +18,5 @@ mod language;
 mod living;
 mod properties;
 mod prover;
+mod robust;
 mod staff;

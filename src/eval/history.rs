@@ -84,6 +84,10 @@ pub fn timeline(
         all.insert(0, (since, Happening::OnTable));
     }
     let dates = change_days(&all);
+    let mut on_day: std::collections::BTreeMap<Date, Vec<Happening>> = Default::default();
+    for (d, h) in &all {
+        on_day.entry(*d).or_default().push(h.clone());
+    }
     let mut periods: Vec<Period> = Vec::new();
     let first = if on_table.is_some() { None } else { Some(None) };
     let starts = first.into_iter().chain(dates.into_iter().map(Some));
@@ -100,11 +104,9 @@ pub fn timeline(
         if let (Some(last), Some(day)) = (periods.last_mut(), start) {
             last.until = day.yesterday().ok();
         }
-        let opened_by = all
-            .iter()
-            .filter(|(d, _)| Some(*d) == start)
-            .map(|(_, h)| h.clone())
-            .collect();
+        let opened_by = start
+            .and_then(|d| on_day.get(&d).cloned())
+            .unwrap_or_default();
         periods.push(Period {
             from: start,
             until: None,

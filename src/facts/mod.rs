@@ -65,12 +65,13 @@ impl Entry {
 pub struct Timeline(pub Vec<Entry>);
 
 impl Timeline {
-    /// The entry in force on `date`: the last one dated on or before it.
+    /// The entry in force on `date`: the last one dated on or before it. Entries are sorted
+    /// (undated first), so this is a binary search.
     pub fn entry_at(&self, date: Date) -> Option<&Entry> {
-        self.0
-            .iter()
-            .rev()
-            .find(|e| e.since.is_none_or(|s| s <= date))
+        let after = self
+            .0
+            .partition_point(|e| e.since.is_none_or(|s| s <= date));
+        after.checked_sub(1).and_then(|i| self.0.get(i))
     }
 
     /// The value on `date`, if known.

@@ -19,82 +19,56 @@ pub(super) fn date_reason(e: &jiff::Error) -> String {
     }
 }
 
-/// Finds a `"` that is never closed and reports it where it opens: pest alone would point at
-/// the end of the file.
-pub(super) fn unclosed_quote(file: FileId, text: &str) -> Option<ParseError> {
+/// What the grammar cannot say well, checked before pest runs, by one scan that knows text in
+/// quotes and comments (`//` to the end of the line, whatever ends it, and `/* … */`):
+/// a `"` or `/*` that is never closed (reported where it opens: pest alone would point at the
+/// end of the file), and nesting deeper than [`MAX_NESTING`] (parentheses plus a run of `niet`,
+/// whatever whitespace or comments come between), which would exhaust the stack of the stages
+/// after parsing.
+pub(super) fn prescan(file: FileId, text: &str) -> Option<ParseError> {
     let bytes = text.as_bytes();
-    let mut i = 0;
+    let (mut depth, mut nots, mut i) = (0usize, 0usize, 0usize);
     while i < bytes.len() {
+        let start = i;
         match bytes[i] {
-            b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                while i < bytes.len() && bytes[i] != b'\n' {
-                    i += 1;
-                }
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                i = text[i + 2..]
-                    .find("*/")
-                    .map_or(bytes.len(), |n| i + 2 + n + 2);
-                continue;
-            }
             b'"' => {
-                let start = i;
                 i += 1;
                 while i < bytes.len() && bytes[i] != b'"' {
                     i += if bytes[i] == b'\\' { 2 } else { 1 };
                 }
                 if i >= bytes.len() {
-                    return Some(ParseError::Syntax {
-                        expected: tr!(
-                            "een afsluitende `\"` voor deze tekst",
-                            "a closing `\"` for this text"
-                        ),
-                        span: Span::new(file, start, start + 1),
-                        help: Some(tr!(
-                            "elke tekst tussen aanhalingstekens eindigt op `\"`; schrijf een `\"` in een tekst als `\\\"`",
-                            "every quoted text ends with `\"`; write a `\"` inside text as `\\\"`"
-                        )),
-                    });
+                    return Some(unclosed(file, start, true));
                 }
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    None
-}
-
-/// Reports the first `(` or `niet` nested deeper than [`MAX_NESTING`]. Text in quotes and
-/// comments is skipped as in [`unclosed_quote`]; this runs after it, so quotes are closed.
-pub(super) fn too_deep(file: FileId, text: &str) -> Option<ParseError> {
-    let bytes = text.as_bytes();
-    let (mut depth, mut nots, mut i) = (0usize, 0usize, 0usize);
-    while i < bytes.len() {
-        match bytes[i] {
-            b'"' => {
-                i += 1;
-                while i < bytes.len() && bytes[i] != b'"' {
-                    i += if bytes[i] == b'\\' { 2 } else { 1 };
-                }
+                nots = 0;
             }
             b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                while i < bytes.len() && bytes[i] != b'\n' {
+                while i < bytes.len() && bytes[i] != b'\n' && bytes[i] != b'\r' {
                     i += 1;
                 }
+                continue;
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                match text[i + 2..].find("*/") {
+                    Some(n) => i += 2 + n + 2,
+                    None => return Some(unclosed(file, start, false)),
+                }
+                continue;
             }
             b'(' => depth += 1,
             b')' => depth = depth.saturating_sub(1),
-            // `bytes[i]` is ASCII, so `i` is a char boundary.
-            b'n' if text[i..].starts_with("niet ") => {
-                nots += 1;
-                i += 3;
+            c if c.is_ascii_alphabetic() || c == b'_' => {
+                while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+                    i += 1;
+                }
+                // The scan stopped at an ASCII byte or the end, so both ends are char boundaries.
+                match &text[start..i] {
+                    "niet" | "not" => nots += 1,
+                    _ => nots = 0,
+                }
+                i -= 1;
             }
-            b'n' if text[i..].starts_with("not ") => {
-                nots += 1;
-                i += 2;
-            }
-            c if !c.is_ascii_whitespace() => nots = 0,
-            _ => {}
+            c if c.is_ascii_whitespace() => {}
+            _ => nots = 0,
         }
         if depth + nots > MAX_NESTING {
             return Some(ParseError::Syntax {
@@ -102,7 +76,7 @@ pub(super) fn too_deep(file: FileId, text: &str) -> Option<ParseError> {
                     "hoogstens {MAX_NESTING} niveaus van nesting",
                     "at most {MAX_NESTING} levels of nesting"
                 ),
-                span: Span::new(file, i, i + 1),
+                span: Span::new(file, start, i + 1),
                 help: Some(tr!(
                     "splits de voorwaarde in kleinere regels of feiten",
                     "split the condition into smaller rules or facts"
@@ -112,6 +86,37 @@ pub(super) fn too_deep(file: FileId, text: &str) -> Option<ParseError> {
         i += 1;
     }
     None
+}
+
+fn unclosed(file: FileId, start: usize, quote: bool) -> ParseError {
+    let (expected, help) = if quote {
+        (
+            tr!(
+                "een afsluitende `\"` voor deze tekst",
+                "a closing `\"` for this text"
+            ),
+            tr!(
+                "elke tekst tussen aanhalingstekens eindigt op `\"`; schrijf een `\"` in een tekst als `\\\"`",
+                "every quoted text ends with `\"`; write a `\"` inside text as `\\\"`"
+            ),
+        )
+    } else {
+        (
+            tr!(
+                "een afsluitende `*/` voor dit commentaar",
+                "a closing `*/` for this comment"
+            ),
+            tr!(
+                "commentaar tussen `/*` en `*/` moet gesloten worden; voor één regel kan ook `//`",
+                "a comment between `/*` and `*/` must be closed; for one line, `//` works too"
+            ),
+        )
+    };
+    ParseError::Syntax {
+        expected,
+        span: Span::new(file, start, start + if quote { 1 } else { 2 }),
+        help: Some(help),
+    }
 }
 
 pub(super) fn syntax_error(file: FileId, text: &str, e: pest::error::Error<Syn>) -> ParseError {

@@ -18,7 +18,7 @@ mod errors;
 mod expr;
 mod scenario;
 
-use errors::{date_reason, syntax_error, too_deep, unclosed_quote};
+use errors::{date_reason, prescan, syntax_error};
 
 mod grammar {
     #[derive(pest_derive::Parser)]
@@ -37,7 +37,7 @@ pub const MAX_NESTING: usize = 64;
 
 /// Parses one rule file.
 pub fn parse_file(file: FileId, text: &str) -> R<File> {
-    if let Some(err) = unclosed_quote(file, text).or_else(|| too_deep(file, text)) {
+    if let Some(err) = prescan(file, text) {
         return Err(err);
     }
     let mut pairs = Grammar::parse(Syn::file, text).map_err(|e| syntax_error(file, text, e))?;
@@ -75,7 +75,7 @@ pub fn parse_override(file: FileId, text: &str) -> R<crate::ast::SetFact> {
 
 /// Parses a lone expression, as written in a rule's condition.
 pub fn parse_expr(file: FileId, text: &str) -> R<Expr> {
-    if let Some(err) = too_deep(file, text) {
+    if let Some(err) = prescan(file, text) {
         return Err(err);
     }
     let mut pairs = Grammar::parse(Syn::expr, text).map_err(|e| syntax_error(file, text, e))?;

@@ -16,6 +16,19 @@ use super::{mark, part_line, wrap};
 /// How wide plain paragraphs are wrapped.
 const WIDTH: usize = 96;
 
+/// The widest the agreement column of the `check` table gets; longer names are cut.
+const NAME_WIDTH: usize = 60;
+
+/// `text` cut to `width` characters, with `…` when cut.
+fn fit(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
 /// The `check` table: one line per agreement and action; under each that is not *mag*, what
 /// stands in the way (each part once, with the rules it blocks) and what must happen; then the
 /// signals, failed reservations and the facts to establish.
@@ -34,7 +47,7 @@ pub fn check_text(o: &Overview) -> String {
         .map(|a| a.agreement.name.chars().count())
         .max()
         .unwrap_or(0)
-        .max(8);
+        .clamp(8, NAME_WIDTH);
     let (h_agreement, h_action, h_verdict) = (
         tr!("akkoord", "agreement"),
         tr!("handeling", "action"),
@@ -42,7 +55,7 @@ pub fn check_text(o: &Overview) -> String {
     );
     let _ = writeln!(out, "{h_agreement:name_width$}  {h_action:14}  {h_verdict}");
     for a in &o.answers {
-        let name = safe(&a.agreement.name);
+        let name = fit(&safe(&a.agreement.name), name_width);
         let head = format!(
             "{name:name_width$}  {:14}  {}",
             a.action_text, a.verdict_text
