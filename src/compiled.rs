@@ -373,9 +373,8 @@ pub struct RuleBase {
     pub names: Names,
     /// All expression nodes.
     pub nodes: Vec<ExprNode>,
-    /// For each agreement, the rules that name it by id, then the rules that select by
-    /// attribute or select every agreement.
-    pub rules_for: Vec<Vec<RuleId>>,
+    /// The rules that can speak of each agreement, indexed by what their selectors test.
+    pub index: crate::index::RuleIndex,
     /// Scenarios from the test files.
     pub scenarios: Vec<Scenario>,
     /// Properties from the test files.

@@ -46,6 +46,7 @@ pub mod error;
 pub mod eval;
 pub mod facts;
 pub mod i18n;
+pub mod index;
 pub mod json;
 pub mod limits;
 pub mod lint;

@@ -78,14 +78,12 @@ pub fn unblock(
             truncated: false,
         };
     }
-    let rules: Vec<RuleId> = base
-        .rules_for
-        .get(agreement)
-        .into_iter()
-        .flatten()
-        .copied()
+    let mut rules: Vec<RuleId> = base
+        .index
+        .candidates(agreement, date, world)
         .filter(|&r| base.rules[r].conditions(action) && ev.in_force(r))
         .collect();
+    rules.sort_unstable();
     let mut options = Vec::new();
     for &r in &rules {
         let rule = &base.rules[r];

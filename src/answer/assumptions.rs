@@ -158,7 +158,7 @@ impl Cx<'_> {
             let rule = &self.base.rules[f.rule];
             self.fact_assumptions(&self.ev.atom(rule.condition, a).facts, &mut out);
         }
-        for &r in self.base.rules_for.get(a).into_iter().flatten() {
+        for r in self.base.index.about(a) {
             let rule = &self.base.rules[r];
             if !rule.conditions(d.action) {
                 continue;

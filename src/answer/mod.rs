@@ -398,14 +398,11 @@ impl<'a> Cx<'a> {
 
     /// The agreements the rules of a source speak of (by id, or by attribute on the date).
     fn concerned(&self, doc: DocId) -> Vec<String> {
+        let rules: Vec<RuleId> = (0..self.base.rules.len())
+            .filter(|&r| self.base.rules[r].doc == doc && self.base.rules[r].selector().is_some())
+            .collect();
         (0..self.world.agreements.len())
-            .filter(|&a| {
-                self.base.rules_for.get(a).is_some_and(|rules| {
-                    rules
-                        .iter()
-                        .any(|&r| self.base.rules[r].doc == doc && self.ev.selects(r, a) != Tri::No)
-                })
-            })
+            .filter(|&a| rules.iter().any(|&r| self.ev.selects(r, a) != Tri::No))
             .map(|a| self.world.agreements[a].id.clone())
             .collect()
     }

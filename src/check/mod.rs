@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 use crate::ast::{self, Item, SourceKind};
 use crate::compiled::{
     Approval, Assumed, AttrDecl, ChoiceDecl, Doc, DocId, Effect, FactDecl, Rule, RuleBase, RuleId,
-    Selector, Vote, squash,
+    Vote, squash,
 };
 use crate::error::{CheckError, FactsError, Problem, What};
 use crate::facts::{self, World};
@@ -453,24 +453,14 @@ impl Checker {
         }
     }
 
-    /// For each agreement: rules naming it by id first, then rules selecting by attribute.
+    /// Indexes the rules by what their selectors test, so a decision visits only the rules
+    /// its agreement can meet.
     fn index(&mut self, world: &World) {
-        let mut rules_for: Vec<Vec<RuleId>> = vec![Vec::new(); world.agreements.len()];
-        for (r, rule) in self.base.rules.iter().enumerate() {
-            if let Some(Selector::Ids(ids)) = rule.selector() {
-                for &a in ids {
-                    rules_for[a].push(r);
-                }
-            }
-        }
-        for (r, rule) in self.base.rules.iter().enumerate() {
-            if matches!(rule.selector(), Some(Selector::Every | Selector::Where(_))) {
-                for list in &mut rules_for {
-                    list.push(r);
-                }
-            }
-        }
-        self.base.rules_for = rules_for;
+        self.base.index = crate::index::RuleIndex::build(
+            &self.base.rules,
+            &self.base.nodes,
+            world.agreements.len(),
+        );
     }
 
     /// Resolves the reservations recorded actions name (`"voorbehoud": "bron.regel"`): each must
@@ -501,11 +491,7 @@ impl Checker {
                 let rule = &self.base.rules[r];
                 rule.reservation.is_some()
                     && rule.conditions(action)
-                    && self
-                        .base
-                        .rules_for
-                        .get(agreement)
-                        .is_some_and(|l| l.contains(&r))
+                    && self.base.index.about(agreement).contains(&r)
             })
             .collect();
         let found = name

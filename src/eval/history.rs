@@ -57,11 +57,9 @@ pub fn timeline(
     action: Action,
 ) -> Vec<Period> {
     let candidates: Vec<RuleId> = base
-        .rules_for
-        .get(agreement)
+        .index
+        .about(agreement)
         .into_iter()
-        .flatten()
-        .copied()
         .filter(|&r| base.rules[r].conditions(action))
         .collect();
     // A rule is relevant when its selector takes in the agreement on some day that matters;

@@ -290,7 +290,7 @@ impl<'a> Evaluator<'a> {
     /// The actions rules speak of for this agreement, signing always first.
     pub fn actions(&self, agreement: AgreementId) -> Vec<Action> {
         let mut actions = vec![Action::Signing];
-        for &r in self.base.rules_for.get(agreement).into_iter().flatten() {
+        for r in self.base.index.candidates(agreement, self.date, self.world) {
             let rule = &self.base.rules[r];
             if !rule.started_on(self.date) || self.selects(r, agreement) == Tri::No {
                 continue;
@@ -332,7 +332,7 @@ impl<'a> Evaluator<'a> {
     pub fn decide(&self, agreement: AgreementId, action: Action) -> Decision {
         let mut findings = Vec::new();
         let mut ended = Vec::new();
-        for &r in self.base.rules_for.get(agreement).into_iter().flatten() {
+        for r in self.base.index.candidates(agreement, self.date, self.world) {
             if !self.base.rules[r].conditions(action) {
                 continue;
             }

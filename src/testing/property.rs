@@ -425,11 +425,8 @@ impl Abstract<'_> {
         let base = self.space.base;
         let action = self.space.p.action;
         let rules: Vec<(RuleId, Tris)> = base
-            .rules_for
-            .get(a)
-            .into_iter()
-            .flatten()
-            .copied()
+            .index
+            .candidates(a, self.date, self.space.blank)
             .filter(|&r| base.rules[r].conditions(action) && self.ev.in_force(r))
             .map(|r| {
                 let applies = match base.rules[r].selector() {
