@@ -98,17 +98,13 @@ pub fn unblock(
         .into_iter()
         .filter(|set| {
             let changes = as_changes(set);
-            Evaluator::with_changes(base, world, date, &changes)
-                .decide(agreement, action)
-                .verdict
+            Evaluator::with_changes(base, world, date, &changes).verdict(agreement, action)
                 == Verdict::Mag
         })
         .collect();
     let gives_mag = |set: &Set| {
         let changes = as_changes(set);
-        Evaluator::with_changes(base, world, date, &changes)
-            .decide(agreement, action)
-            .verdict
+        Evaluator::with_changes(base, world, date, &changes).verdict(agreement, action)
             == Verdict::Mag
     };
     // The structural search may combine more than needed where rules share facts; replace

@@ -291,7 +291,15 @@ fn engine(rules: &[(Option<G>, G)], w: &W) -> [Verdict; 2] {
     let loaded = load(&rules_text(rules), &w.json())
         .unwrap_or_else(|e| panic!("generated rules do not load:\n{e}"));
     let ev = Evaluator::new(&loaded.base, &loaded.world, BALV);
-    [0, 1].map(|a| ev.decide(a, Action::Signing).verdict)
+    [0, 1].map(|a| {
+        let verdict = ev.decide(a, Action::Signing).verdict;
+        assert_eq!(
+            ev.verdict(a, Action::Signing),
+            verdict,
+            "the verdict-only path agrees with decide"
+        );
+        verdict
+    })
 }
 
 fn arb_rules() -> impl Strategy<Value = Vec<(Option<G>, G)>> {

@@ -456,11 +456,7 @@ impl Checker {
     /// Indexes the rules by what their selectors test, so a decision visits only the rules
     /// its agreement can meet.
     fn index(&mut self, world: &World) {
-        self.base.index = crate::index::RuleIndex::build(
-            &self.base.rules,
-            &self.base.nodes,
-            world.agreements.len(),
-        );
+        self.base.index = crate::index::RuleIndex::build(&self.base.rules, &self.base.nodes, world);
     }
 
     /// Resolves the reservations recorded actions name (`"voorbehoud": "bron.regel"`): each must

@@ -245,14 +245,14 @@ impl<'a> Evaluator<'a> {
     }
 
     /// A fact's value on the date, after the changes.
-    fn fact_value(&self, fact: FactId, agreement: AgreementId) -> Option<Value> {
+    fn fact_value(&self, fact: FactId, agreement: AgreementId) -> Option<&'a Value> {
         if let Some(changed) = self
             .changes
             .and_then(|c| c.get(&(fact, self.slot(fact, agreement))))
         {
-            return changed.clone();
+            return changed.as_ref();
         }
-        self.world.fact(fact, agreement).at(self.date).cloned()
+        self.world.fact(fact, agreement).at(self.date)
     }
 
     /// The date evaluated on.
@@ -393,6 +393,37 @@ impl<'a> Evaluator<'a> {
         }
     }
 
+    /// The verdict alone, as [`Evaluator::decide`] gives it, without building the reasons:
+    /// the path for when only the verdict is asked (regression checks, properties, benches).
+    /// It stops at the first rule that forbids the action.
+    pub fn verdict(&self, agreement: AgreementId, action: Action) -> Verdict {
+        let (mut unknown, mut reserved) = (false, false);
+        let index = &self.base.index;
+        for r in index.candidates(agreement, self.date, self.world) {
+            let rule = index.hot(r);
+            if !rule.binds(action, self.date) {
+                continue;
+            }
+            let applies = rule.selector.map_or(Tri::Yes, |s| self.tri(s, agreement));
+            if applies == Tri::No {
+                continue;
+            }
+            match (!applies).or(self.tri(rule.condition, agreement)) {
+                Tri::No => return Verdict::Niet,
+                Tri::Unknown if rule.reserved => reserved = true,
+                Tri::Unknown => unknown = true,
+                Tri::Yes => {}
+            }
+        }
+        if unknown {
+            Verdict::Onbepaald
+        } else if reserved {
+            Verdict::MagOnderVoorbehoud
+        } else {
+            Verdict::Mag
+        }
+    }
+
     pub(crate) fn selects(&self, rule: RuleId, agreement: AgreementId) -> Tri {
         match self.base.rules[rule].selector() {
             None => Tri::No,
@@ -426,38 +457,54 @@ impl<'a> Evaluator<'a> {
         }
     }
 
-    /// The truth value of a boolean node.
+    /// The truth value of a boolean node. Evaluation borrows every value it reads (from the
+    /// rules, the world or the changes) and allocates nothing.
     pub fn tri(&self, node: NodeId, agreement: AgreementId) -> Tri {
-        match self.value(node, agreement) {
-            Some(Value::Bool(b)) => Tri::from(b),
-            _ => Tri::Unknown,
+        match &self.base.nodes[node].node {
+            Node::Not(k) => !self.tri(*k, agreement),
+            Node::And(kids) => {
+                let mut acc = Tri::Yes;
+                for &k in kids {
+                    acc = acc.and(self.tri(k, agreement));
+                    if acc == Tri::No {
+                        break;
+                    }
+                }
+                acc
+            }
+            Node::Or(kids) => {
+                let mut acc = Tri::No;
+                for &k in kids {
+                    acc = acc.or(self.tri(k, agreement));
+                    if acc == Tri::Yes {
+                        break;
+                    }
+                }
+                acc
+            }
+            Node::Cmp(op, a, b) => match (self.value(*a, agreement), self.value(*b, agreement)) {
+                (Some(a), Some(b)) => Tri::from(op.holds(a.cmp(b))),
+                _ => Tri::Unknown,
+            },
+            Node::In(k, set) => match self.value(*k, agreement) {
+                Some(v) => Tri::from(set.contains(v)),
+                None => Tri::Unknown,
+            },
+            _ => match self.value(node, agreement) {
+                Some(Value::Bool(b)) => Tri::from(*b),
+                _ => Tri::Unknown,
+            },
         }
     }
 
     /// The value of a node, `None` when unknown.
-    fn value(&self, node: NodeId, agreement: AgreementId) -> Option<Value> {
+    fn value(&self, node: NodeId, agreement: AgreementId) -> Option<&'a Value> {
         match &self.base.nodes[node].node {
-            Node::Const(v) => Some(v.clone()),
+            Node::Const(v) => Some(v),
             Node::Fact(f) => self.fact_value(*f, agreement),
             Node::FactOf(f, who) => self.fact_value(*f, who.resolve(agreement)),
-            Node::Attr(attr) => self.world.attr(agreement, *attr).at(self.date).cloned(),
-            Node::Not(k) => known(!self.tri(*k, agreement)),
-            Node::And(kids) => known(
-                kids.iter()
-                    .fold(Tri::Yes, |acc, &k| acc.and(self.tri(k, agreement))),
-            ),
-            Node::Or(kids) => known(
-                kids.iter()
-                    .fold(Tri::No, |acc, &k| acc.or(self.tri(k, agreement))),
-            ),
-            Node::Cmp(op, a, b) => {
-                let (a, b) = (self.value(*a, agreement)?, self.value(*b, agreement)?);
-                Some(Value::Bool(op.holds(a.cmp(&b))))
-            }
-            Node::In(k, set) => {
-                let v = self.value(*k, agreement)?;
-                Some(Value::Bool(set.contains(&v)))
-            }
+            Node::Attr(attr) => self.world.attr(agreement, *attr).at(self.date),
+            _ => known(self.tri(node, agreement)),
         }
     }
 }
@@ -472,10 +519,10 @@ impl Who {
     }
 }
 
-fn known(t: Tri) -> Option<Value> {
+fn known(t: Tri) -> Option<&'static Value> {
     match t {
-        Tri::Yes => Some(Value::Bool(true)),
-        Tri::No => Some(Value::Bool(false)),
+        Tri::Yes => Some(&Value::Bool(true)),
+        Tri::No => Some(&Value::Bool(false)),
         Tri::Unknown => None,
     }
 }

@@ -303,7 +303,7 @@ impl Space<'_> {
         self.candidates.iter().copied().find(|&a| {
             ev.on_table(a)
                 && selected(self.p, &ev, a) == Tri::Yes
-                && ev.decide(a, self.p.action).verdict == verdict_of(self.p.verdict)
+                && ev.verdict(a, self.p.action) == verdict_of(self.p.verdict)
                 && ev.tri(self.p.then, a) != Tri::Yes
         })
     }
