@@ -90,8 +90,8 @@ pub fn load_workload(rules: usize) -> Workload {
     model::rules_x_agreements(rules, LOAD_AGREEMENTS, SEED)
 }
 
-/// The RVM addresses instructions with 16 bits: programs above this many rules do not
-/// compile (1 000 generated rules take about 46 000 instructions).
+/// The RVM addresses instructions with 16 bits (at most 65 535 in a program); the generated
+/// rules take about 46 instructions each, so 1 000 fit and 10 000 do not compile.
 pub const RVM_MAX_RULES: usize = 1_000;
 
 /// Criterion function names, one per engine.

@@ -18,19 +18,36 @@ use crate::model::{Expr, Selector, Workload};
 /// The rule every evaluation asks for.
 pub const ENTRY: &str = "data.akkoord.allow";
 
-/// A literal of a `deny` body.
+/// An atom of a `deny` body.
 #[derive(Clone, Debug, PartialEq)]
 enum Atom {
-    Expr(Expr),
+    Fact(usize),
+    AgreementFact(usize),
+    KindIn(Vec<usize>),
+    DomainIs(usize),
+    Financial,
     Ids(Vec<usize>),
 }
 
+impl Atom {
+    /// Whether the atom reads the agreement's attributes (`a := data.akkoorden[…]`).
+    fn reads_agreement(&self) -> bool {
+        matches!(self, Atom::KindIn(_) | Atom::DomainIs(_) | Atom::Financial)
+    }
+}
+
+/// A conjunction of atoms, each with its sign.
 type Conjunct = Vec<(Atom, bool)>;
 
-/// The disjunctive normal form of `e` (negated when `positive` is false): conjuncts of
-/// literals with their sign.
+/// The disjunctive normal form of `e` (negated when `positive` is false).
 fn dnf(e: &Expr, positive: bool) -> Vec<Conjunct> {
+    let atom = |a: Atom| vec![vec![(a, positive)]];
     match (e, positive) {
+        (Expr::Fact(f), _) => atom(Atom::Fact(*f)),
+        (Expr::AgreementFact(f), _) => atom(Atom::AgreementFact(*f)),
+        (Expr::KindIn(kinds), _) => atom(Atom::KindIn(kinds.clone())),
+        (Expr::DomainIs(d), _) => atom(Atom::DomainIs(*d)),
+        (Expr::Financial, _) => atom(Atom::Financial),
         (Expr::Not(x), _) => dnf(x, !positive),
         (Expr::And(x, y), true) | (Expr::Or(x, y), false) => {
             let (xs, ys) = (dnf(x, positive), dnf(y, positive));
@@ -47,47 +64,43 @@ fn dnf(e: &Expr, positive: bool) -> Vec<Conjunct> {
             out.extend(dnf(y, positive));
             out
         }
-        (atom, sign) => vec![vec![(Atom::Expr(atom.clone()), sign)]],
     }
 }
 
 fn literal(w: &Workload, atom: &Atom, positive: bool, out: &mut String) {
     let not = if positive { "" } else { "not " };
+    let quoted = |names: Vec<&str>| -> String {
+        names
+            .iter()
+            .map(|n| format!("\"{n}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     match atom {
         Atom::Ids(ids) => {
-            let names: Vec<String> = ids
-                .iter()
-                .map(|a| format!("\"{}\"", w.agreements[*a].id))
-                .collect();
-            let _ = write!(out, "{not}input.akkoord in {{{}}}", names.join(", "));
+            let names = ids.iter().map(|a| w.agreements[*a].id.as_str()).collect();
+            let _ = write!(out, "{not}input.akkoord in {{{}}}", quoted(names));
         }
-        Atom::Expr(Expr::Fact(f)) => {
+        Atom::Fact(f) => {
             let _ = write!(out, "{not}data.feiten.{}", w.facts[*f].0);
         }
-        Atom::Expr(Expr::AgreementFact(f)) => {
+        Atom::AgreementFact(f) => {
             let _ = write!(
                 out,
                 "{not}data.feiten.{}[input.akkoord]",
                 w.agreement_facts[*f].0
             );
         }
-        Atom::Expr(Expr::KindIn(kinds)) => {
-            let names: Vec<String> = kinds
-                .iter()
-                .map(|k| format!("\"{}\"", w.kinds[*k]))
-                .collect();
-            let _ = write!(out, "{not}a.soort in {{{}}}", names.join(", "));
+        Atom::KindIn(kinds) => {
+            let names = kinds.iter().map(|k| w.kinds[*k].as_str()).collect();
+            let _ = write!(out, "{not}a.soort in {{{}}}", quoted(names));
         }
-        Atom::Expr(Expr::DomainIs(d)) => {
+        Atom::DomainIs(d) => {
             let op = if positive { "==" } else { "!=" };
             let _ = write!(out, "a.domein {op} \"{}\"", w.domains[*d]);
         }
-        Atom::Expr(Expr::Financial) => {
+        Atom::Financial => {
             let _ = write!(out, "{not}a.financieel");
-        }
-        Atom::Expr(other) => {
-            // dnf leaves only atoms
-            let _ = write!(out, "# unexpected {other:?}");
         }
     }
 }
@@ -107,13 +120,7 @@ pub fn policy_text(w: &Workload) -> String {
             for v in &violated {
                 let body: Vec<&(Atom, bool)> = s.iter().chain(v).collect();
                 let _ = writeln!(out, "\ndeny contains \"{}.{}\" if {{", m.id, r.id);
-                let reads_agreement = body.iter().any(|(a, _)| {
-                    matches!(
-                        a,
-                        Atom::Expr(Expr::KindIn(_) | Expr::DomainIs(_) | Expr::Financial)
-                    )
-                });
-                if reads_agreement {
+                if body.iter().any(|(a, _)| a.reads_agreement()) {
                     out.push_str("\ta := data.akkoorden[input.akkoord]\n");
                 }
                 for (atom, sign) in body {
@@ -264,5 +271,27 @@ impl Rvm {
     /// The decisions as may-sign booleans.
     pub fn verdicts(&mut self) -> Result<Vec<bool>, String> {
         self.decide_all()?.iter().map(allowed).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Atom, dnf};
+    use crate::model::Expr;
+
+    #[test]
+    fn negated_condition_in_disjunctive_normal_form() {
+        // not ((g0 or p1) and (g2 or not g3)) = (not g0 and not p1) or (not g2 and g3)
+        let e = Expr::and(
+            Expr::or(Expr::Fact(0), Expr::AgreementFact(1)),
+            Expr::or(Expr::Fact(2), Expr::not(Expr::Fact(3))),
+        );
+        assert_eq!(
+            dnf(&e, false),
+            vec![
+                vec![(Atom::Fact(0), false), (Atom::AgreementFact(1), false)],
+                vec![(Atom::Fact(2), false), (Atom::Fact(3), true)],
+            ]
+        );
     }
 }
