@@ -4,7 +4,7 @@
 //!
 //! ```sh
 //! cargo bench -p akkoord-peers                  # everything, about ten minutes on 2 cores
-//! cargo bench -p akkoord-peers -- rules_1000    # one group (the others are not even set up)
+//! cargo bench -p akkoord-peers -- rules_1000x   # one group (the others are not even set up)
 //! cargo bench -p akkoord-peers -- --quick       # each benchmark briefly
 //! cargo run --release -p akkoord-peers -- table # the tables of BENCHMARKS.md
 //! ```

@@ -10,7 +10,7 @@ use akkoord_peers::{Engines, akk, cedar, check_agreement, model, rego, table};
 
 const USAGE: &str = "usage: akkoord-peers table [CRITERION_DIR]
        akkoord-peers check
-       akkoord-peers show motions4|small|lifts akkoord|facts|cedar|entities|rego";
+       akkoord-peers show motions4|small|lifts akkoord|facts|cedar|entities|schema|rego";
 
 fn check() -> Result<(), String> {
     let mut m4 = model::motions4();
