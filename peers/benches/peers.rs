@@ -67,6 +67,15 @@ fn decisions(
         });
         b.iter(|| black_box(a.decide_all()))
     });
+    group.bench_function(engine::AKKOORD_VERDICT, |b| {
+        let a = a.get_or_insert_with(|| {
+            let a = akk::Akkoord::new(w).expect("akkoord loads the workload");
+            agree(w, "akkoord", a.verdicts(), expected);
+            a
+        });
+        assert_eq!(a.verdicts_only(), a.decide_all(), "verdict agrees with decide");
+        b.iter(|| black_box(a.verdicts_only()))
+    });
     drop(a);
 
     if peers {

@@ -224,6 +224,15 @@ impl Akkoord {
             .collect()
     }
 
+    /// The verdict for signing each agreement without its reasons (`Evaluator::verdict`).
+    pub fn verdicts_only(&self) -> Vec<Verdict> {
+        let ev = Evaluator::new(&self.loaded.base, &self.loaded.world, evaluation_day());
+        self.ids
+            .iter()
+            .map(|&a| ev.verdict(a, Action::Signing))
+            .collect()
+    }
+
     /// The verdicts as may-sign booleans; an error for a verdict other than *mag* or *niet*,
     /// which a workload with every fact known must not give.
     pub fn verdicts(&self) -> Result<Vec<bool>, String> {

@@ -98,6 +98,8 @@ pub const RVM_MAX_RULES: usize = 1_000;
 pub mod engine {
     /// akkoord: `Evaluator::decide`.
     pub const AKKOORD: &str = "akkoord";
+    /// akkoord: `Evaluator::verdict`, the verdict without its reasons.
+    pub const AKKOORD_VERDICT: &str = "akkoord_verdict";
     /// Cedar: `Authorizer::is_authorized`.
     pub const CEDAR: &str = "cedar";
     /// regorus's interpreter: `Engine::eval_rule`.

@@ -91,6 +91,11 @@ fn eval_section(dir: &Path, case: &EvalCase, out: &mut String) {
         akkoord,
         None,
     )];
+    rows.push((
+        "akkoord, verdict only".into(),
+        median_ns(dir, g, engine::AKKOORD_VERDICT),
+        None,
+    ));
     if case.lifts {
         let without = EVAL_CASES
             .iter()
@@ -160,6 +165,7 @@ fn motions4_section(dir: &Path, out: &mut String) {
     let akkoord = median_ns(dir, "motions4", engine::AKKOORD);
     for (name, f) in [
         ("akkoord", engine::AKKOORD),
+        ("akkoord, verdict only", engine::AKKOORD_VERDICT),
         ("Cedar", engine::CEDAR),
         ("regorus (interpreter)", engine::REGORUS),
         ("regorus (RVM)", engine::REGORUS_RVM),
