@@ -259,18 +259,8 @@ fn command(cli: &Cli) -> Result<Outcome, Failure> {
         Command::Validate { tests, input } => {
             let mut opts = options(input);
             opts.tests = tests_dir(input, tests.as_deref())?;
-            let mut loaded = load::load_all(&opts)?;
-            if opts.tests.is_some() {
-                testing::run_scenarios(&mut loaded).map_err(|problems| Failure {
-                    problems,
-                    sources: loaded.base.sources.clone(),
-                })?;
-            }
-            let documents: Vec<String> = load::documents(&input.rules)?
-                .into_iter()
-                .map(|(name, _)| name)
-                .collect();
-            let v = answer::validate(&loaded, &documents);
+            let validated = load::validate(&opts)?;
+            let v = answer::validate(&validated.loaded, &validated.documents);
             Ok(rendered(cli, &v, report::validate_text, 0))
         }
         Command::Rapport {
@@ -363,10 +353,7 @@ fn tests_dir(input: &Input, asked: Option<&Path>) -> Result<Option<std::path::Pa
             .into())
         }
         Some(dir) => Ok(Some(dir.to_path_buf())),
-        None => {
-            let dir = input.rules.join("tests");
-            Ok(dir.is_dir().then_some(dir))
-        }
+        None => Ok(load::default_tests(&input.rules, &load::Overlay::new())),
     }
 }
 
