@@ -42,6 +42,7 @@ pub mod ast;
 pub mod check;
 pub mod compiled;
 pub mod diff;
+pub mod editor;
 pub mod error;
 pub mod eval;
 pub mod facts;
