@@ -311,6 +311,7 @@ fn command(cli: &Cli) -> Result<Outcome, Failure> {
                 code: 0,
             })
         }
+        Command::Lsp { as_of } => lsp(cli, as_of),
         Command::Schema { what, input } => {
             let schema = if what == "feiten" || what == "facts" {
                 let loaded = load::load_all(&options(input))?;
@@ -400,6 +401,36 @@ fn test(
     let t = answer::test(&loaded, &scenarios, &properties);
     let code = u8::from(t.failed > 0);
     Ok(rendered(cli, &t, report::test_text, code))
+}
+
+/// `akkoord lsp`: serves an editor on standard input and output until it asks to exit.
+fn lsp(cli: &Cli, as_of: &AsOf) -> Result<Outcome, Failure> {
+    if cli.format == Format::Json {
+        return Err(Problem::Argument {
+            message: tr!(
+                "`akkoord lsp` spreekt het Language Server Protocol; `--format json` past daar niet bij",
+                "`akkoord lsp` speaks the Language Server Protocol; `--format json` does not apply"
+            ),
+            help: Some(tr!("laat `--format` weg", "leave out `--format`")),
+        }
+        .into());
+    }
+    let settings = akkoord::lsp::Settings { date: as_of.date };
+    let (stderr, code) = match akkoord::lsp::run_stdio(settings) {
+        Ok(()) => (String::new(), 0),
+        Err(e) => (
+            tr!(
+                "fout: de taalserver stopte: {e}\n",
+                "error: the language server stopped: {e}\n"
+            ),
+            1,
+        ),
+    };
+    Ok(Outcome {
+        stdout: String::new(),
+        stderr,
+        code,
+    })
 }
 
 /// An error when the agreement is not on the table on the date: no verdict is given for it.
