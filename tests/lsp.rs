@@ -6,7 +6,7 @@ mod client;
 
 use std::path::Path;
 
-use akkoord::editor::{KEYWORDS, Position};
+use akkoord::editor::{self, KEYWORDS, Position, Workspace};
 use akkoord::i18n::Lang;
 use lsp_server::ErrorCode;
 use serde_json::{Value, json};
@@ -396,4 +396,35 @@ fn the_rule_folder_under_the_workspace_root_is_checked_at_once() {
     let _ = std::fs::remove_dir_all(&dir);
     let codes: Vec<&str> = problems.iter().filter_map(|p| p["code"].as_str()).collect();
     assert!(codes.contains(&"akkoord::duplicate"), "{problems:#?}");
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn the_editor_answers_everywhere_in_damaged_files(
+        which in 0usize..3,
+        cut in 0usize..4000,
+        junk in "[{}()\"€=<>a-z0-9 \n.,/*:]{0,8}",
+        line in 0u32..60,
+        character in 0u32..100,
+    ) {
+        let name = ["2018-06-27-alv.akk", "feiten.json", "tests/2018-balv.akk"][which];
+        let (path, text) = file(name);
+        let mut at = cut.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let damaged = format!("{}{junk}{}", &text[..at], text[at..].get(junk.len()..).unwrap_or(""));
+        let mut workspace = Workspace::new(None, Some(client::DAY));
+        let folder = workspace.set_text(&path, damaged);
+        let analysis = workspace.analysis(&folder);
+        let place = Position { line, character };
+        let _ = editor::hover(analysis, &path, place);
+        let _ = editor::complete(analysis, &path, place);
+        let _ = editor::definition(analysis, &path, place);
+        let _ = editor::references(analysis, &path, place, true);
+        let _ = editor::outline(analysis, &path);
+        let _ = workspace.diagnostics(&folder);
+    }
 }
