@@ -11,7 +11,7 @@ use akkoord::i18n::Lang;
 use lsp_server::ErrorCode;
 use serde_json::{Value, json};
 
-use crate::common::root;
+use crate::common::{VNG, akkoord, copy_dir, root};
 
 use client::{
     Editor, code, complete_after, file, hover_text, labels, labels_of, open, place, shipped, uri,
@@ -341,6 +341,86 @@ fn unknown_requests_and_bad_parameters_get_errors_and_the_server_goes_on() {
         shown.contains("rob_aanbevelingen_overeengekomen"),
         "{shown}"
     );
+}
+
+#[test]
+fn the_problems_are_exactly_those_of_validate() {
+    let dir = std::env::temp_dir().join(format!("akkoord-lsp-same-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(&root().join(VNG), &dir);
+    let edit = |name: &str, from: &str, to: &str| {
+        let path = dir.join(name);
+        let text = std::fs::read_to_string(&path).expect("a copied file reads");
+        assert!(text.contains(from), "`{from}` in {name}");
+        std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
+    };
+    edit(
+        "2018-06-27-alv.akk",
+        "totdat rob_aanbevelingen_overeengekomen",
+        "totdat rob_aanbevelingen",
+    );
+    edit(
+        "00-declaraties.akk",
+        "keuze domein",
+        "feit soort: janee \"?\"\nkeuze domein",
+    );
+    edit("feiten.json", "\"ibp_akkoord\"", "\"ibp_akord\"");
+    edit(
+        "tests/2019-ggz.akk",
+        "verwacht ondertekening van ggz",
+        "verwacht ondertekening van gzz",
+    );
+    let rules = dir.display().to_string();
+    let (code, _, stderr) = akkoord(&["validate", "--format", "json", "--rules", &rules]);
+    assert_eq!(code, 2, "{stderr}");
+    let cli: Value = serde_json::from_str(&stderr).expect("errors as JSON");
+    let mut expected: Vec<(String, u64, u64, String, String)> = cli["errors"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|e| {
+            let text = |k: &str| e[k].as_str().unwrap_or_default().to_string();
+            let number = |k: &str| e[k].as_u64().unwrap_or_default();
+            (
+                text("file"),
+                number("line"),
+                number("column"),
+                text("code"),
+                text("message"),
+            )
+        })
+        .collect();
+    let mut editor = Editor::start(Lang::Nl, None);
+    let (path, text) = (
+        dir.join("feiten.json"),
+        std::fs::read_to_string(dir.join("feiten.json")),
+    );
+    editor.open(&path, &text.expect("the facts file reads"));
+    editor.settle();
+    let mut published: Vec<(String, u64, u64, String, String)> = editor
+        .all_problems()
+        .into_iter()
+        .map(|(path, d)| {
+            let start = &d["range"]["start"];
+            let message = d["message"].as_str().unwrap_or_default();
+            let first = message.lines().next().unwrap_or_default().to_string();
+            let at = |k: &str| start[k].as_u64().unwrap_or_default() + 1;
+            let code = d["code"].as_str().unwrap_or_default().to_string();
+            (
+                path.display().to_string(),
+                at("line"),
+                at("character"),
+                code,
+                first,
+            )
+        })
+        .collect();
+    drop(editor);
+    let _ = std::fs::remove_dir_all(&dir);
+    expected.sort();
+    published.sort();
+    assert!(expected.len() >= 4, "{expected:#?}");
+    assert_eq!(published, expected);
 }
 
 #[test]

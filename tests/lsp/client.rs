@@ -129,6 +129,17 @@ impl Editor {
         self.published.get(uri(path).as_str())
     }
 
+    /// Every problem last published, with its file.
+    pub fn all_problems(&self) -> Vec<(PathBuf, Value)> {
+        let mut out = Vec::new();
+        for (uri, list) in &self.published {
+            let uri: lsp_types::Uri = uri.parse().expect("a published URI");
+            let path = akkoord::lsp::path_of(&uri).expect("a file URI");
+            out.extend(list.iter().map(|d| (path.clone(), d.clone())));
+        }
+        out
+    }
+
     /// A request about a place in a file.
     pub fn at(&mut self, method: &str, path: &Path, at: Position, extra: Value) -> Value {
         let mut params = json!({
