@@ -208,7 +208,7 @@ impl Index {
         s.rules.iter().find(|r| r.id.node == id).map(|r| (s, r))
     }
 
-    /// A scenario's title.
+    /// A scenario by id.
     pub fn scenario(&self, id: &str) -> Option<&ast::Scenario> {
         self.items().find_map(|i| match i {
             Item::Scenario(s) if s.id.node == id => Some(&**s),
@@ -216,7 +216,7 @@ impl Index {
         })
     }
 
-    /// A property's title.
+    /// A property by id.
     pub fn property(&self, id: &str) -> Option<&ast::Property> {
         self.items().find_map(|i| match i {
             Item::Property(p) if p.id.node == id => Some(&**p),

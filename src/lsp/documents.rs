@@ -20,8 +20,8 @@ use super::convert;
 /// The server's state: the connection, what the editor has open, and the rule folders whose
 /// problems are still to be published.
 pub struct Server<'c> {
-    pub(super) connection: &'c Connection,
-    pub(super) workspace: Workspace,
+    connection: &'c Connection,
+    workspace: Workspace,
     pending: BTreeSet<PathBuf>,
 }
 
