@@ -243,6 +243,23 @@ fn completion_offers_the_facts_that_fit_what_was_typed() {
 }
 
 #[test]
+fn completion_offers_keywords_in_dutch_and_english() {
+    let found = complete_after("mot");
+    let got = labels(&found);
+    assert!(
+        got.contains(&"motie".into()) && got.contains(&"motion".into()),
+        "{got:?}"
+    );
+    let motie = found
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|c| c["label"] == "motie");
+    let detail = motie.and_then(|c| c["detail"].as_str()).unwrap_or_default();
+    assert!(detail.contains("motie van de leden"), "{detail}");
+}
+
+#[test]
 fn completion_offers_agreement_ids_after_akkoord() {
     let found = complete_after(
         "motie m \"t\" { vergadering ALV 2019-06-12 regel r { bron \"q\" vereis ja voor ondertekening van akkoord ",
