@@ -11,7 +11,9 @@
 //! (three-valued verdicts with explanations, timelines, audit), [`report`] (renderings). On
 //! top of evaluation: [`testing`] (scenarios and properties), [`unblock`] (what makes a verdict
 //! *mag*), [`diff`] (what a rule change changes), [`lint`]. [`load`] reads a rule folder from
-//! disk; the CLI in `main.rs` is a thin shell over these.
+//! disk (or an editor's open documents laid over it); [`editor`] answers what an editor asks
+//! and [`lsp`] serves it over the Language Server Protocol; the CLI in `main.rs` is a thin shell
+//! over these.
 //!
 //! ```
 //! use akkoord::{ast::Action, check, eval::{Evaluator, Verdict}};
@@ -42,6 +44,7 @@ pub mod ast;
 pub mod check;
 pub mod compiled;
 pub mod diff;
+pub mod editor;
 pub mod error;
 pub mod eval;
 pub mod facts;
@@ -51,6 +54,7 @@ pub mod json;
 pub mod limits;
 pub mod lint;
 pub mod load;
+pub mod lsp;
 pub mod parse;
 pub mod report;
 pub mod span;

@@ -1,5 +1,11 @@
 //! Reading a rule folder, its facts file, what-if changes and source documents from disk, then
-//! checking them together. Only regular files are read, each up to [`MAX_FILE_BYTES`].
+//! checking them together. Only regular files are read, each up to [`MAX_FILE_BYTES`]. An
+//! [`Overlay`] of texts in memory (an editor's open documents) stands in for the files it holds,
+//! so the language server runs exactly the check `akkoord validate` runs: [`validate`].
+
+mod overlay;
+
+pub use overlay::Overlay;
 
 use std::fs;
 use std::io::Read;
@@ -56,6 +62,8 @@ pub struct Options {
     pub tests: Option<PathBuf>,
     /// Check every quote against the documents in `bronnen/` (a missing folder is an error).
     pub quotes: bool,
+    /// Texts that stand in for files on disk (an editor's open documents); empty for the CLI.
+    pub overlay: Overlay,
 }
 
 impl Options {
@@ -68,6 +76,7 @@ impl Options {
             set: Vec::new(),
             tests: None,
             quotes: true,
+            overlay: Overlay::new(),
         }
     }
 
@@ -81,19 +90,20 @@ impl Options {
 
 /// Loads and checks everything the options name; every problem in every file is reported.
 pub fn load_all(options: &Options) -> Result<Loaded, LoadError> {
-    let files = rule_files(&options.rules).map_err(LoadError::one)?;
+    let texts = &options.overlay;
+    let files = texts.rule_files(&options.rules).map_err(LoadError::one)?;
     let test_files = match &options.tests {
-        Some(dir) => rule_files(dir).map_err(LoadError::one)?,
+        Some(dir) => texts.rule_files(dir).map_err(LoadError::one)?,
         None => Vec::new(),
     };
     let facts_path = options.facts_path();
-    let facts_text = read(&facts_path).map_err(LoadError::one)?;
+    let facts_text = texts.read(&facts_path).map_err(LoadError::one)?;
     let facts_name = facts_path.display().to_string();
     let mut loaded = check::load_with_tests(&files, &test_files, (&facts_name, &facts_text))
         .map_err(|(problems, sources)| LoadError { problems, sources })?;
     let mut problems = Vec::new();
     if options.quotes {
-        match documents(&options.rules) {
+        match texts.documents(&options.rules) {
             Ok(docs) => problems.extend(
                 check::check_quotes(&loaded.base, &docs)
                     .into_iter()
@@ -103,7 +113,7 @@ pub fn load_all(options: &Options) -> Result<Loaded, LoadError> {
         }
     }
     if let Some(path) = &options.what_if {
-        match read(path) {
+        match texts.read(path) {
             Ok(text) => {
                 let id = loaded.base.sources.add(path.display().to_string(), text);
                 let text = loaded.base.sources.text(id).to_string();
@@ -127,6 +137,47 @@ pub fn load_all(options: &Options) -> Result<Loaded, LoadError> {
     }
 }
 
+/// What `akkoord validate` found in order: the checked rule base, with the names of the source
+/// documents its quotes were found in.
+#[derive(Clone, Debug)]
+pub struct Validated {
+    /// Rules, facts, scenarios and properties, checked.
+    pub loaded: Loaded,
+    /// The file names in `bronnen/`.
+    pub documents: Vec<String>,
+}
+
+/// Everything `akkoord validate` checks, in one function the CLI and the language server share:
+/// [`load_all`], then every scenario's own facts file (when `tests` is set), then the list of
+/// source documents. Every problem is reported with the texts it points into.
+pub fn validate(options: &Options) -> Result<Validated, LoadError> {
+    let mut loaded = load_all(options)?;
+    if options.tests.is_some()
+        && let Err(problems) = crate::testing::run_scenarios_in(&mut loaded, &options.overlay)
+    {
+        return Err(LoadError {
+            problems,
+            sources: loaded.base.sources,
+        });
+    }
+    let documents = options
+        .overlay
+        .documents(&options.rules)
+        .map_err(LoadError::one)?
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect();
+    Ok(Validated { loaded, documents })
+}
+
+/// The scenario folder `validate` and `lint` take when none is named: `tests` in the rule
+/// folder, when it exists on disk or texts are held for files in it.
+pub fn default_tests(rules: &Path, overlay: &Overlay) -> Option<PathBuf> {
+    let dir = rules.join("tests");
+    let held = overlay.paths().any(|p| p.parent() == Some(dir.as_path()));
+    (dir.is_dir() || held).then_some(dir)
+}
+
 /// Loads every `.akk` file directly in `rules` (sorted by name) and the facts file
 /// (`rules/feiten.json` unless given), and checks them. Quotes are not checked.
 pub fn load(rules: &Path, facts: Option<&Path>) -> Result<Loaded, LoadError> {
@@ -147,73 +198,15 @@ pub fn load_for_comparison(rules: &Path, facts: &Path) -> Result<Loaded, LoadErr
         .map_err(|(problems, sources)| LoadError { problems, sources })
 }
 
-/// The `.akk` files in a folder, as (display name, text), sorted by name. A link that leads
-/// nowhere is an error, not skipped.
+/// The `.akk` files in a folder on disk, as (display name, text), sorted by name. A link that
+/// leads nowhere is an error, not skipped.
 pub fn rule_files(dir: &Path) -> Result<Vec<(String, String)>, Problem> {
-    let entries = fs::read_dir(dir).map_err(|e| io_problem(dir, &e))?;
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "akk"))
-        .collect();
-    paths.sort();
-    if paths.is_empty() {
-        return Err(Problem::Io {
-            path: dir.display().to_string(),
-            message: tr!(
-                "de map bevat geen regelbestanden (`.akk`)",
-                "the folder holds no `.akk` rule files"
-            ),
-        });
-    }
-    let files: Vec<(String, String)> = paths
-        .into_iter()
-        .map(|p| read(&p).map(|text| (p.display().to_string(), text)))
-        .collect::<Result<_, _>>()?;
-    let total: u64 = files.iter().map(|(_, t)| t.len() as u64).sum();
-    if total > crate::limits::MAX_TOTAL_BYTES {
-        let mb = crate::limits::MAX_TOTAL_BYTES / (1024 * 1024);
-        let raise = crate::limits::how_to_raise("MAX_TOTAL_BYTES");
-        return Err(Problem::Io {
-            path: dir.display().to_string(),
-            message: tr!(
-                "de bestanden zijn samen groter dan {mb} MB ({raise})",
-                "the files together are larger than {mb} MB ({raise})"
-            ),
-        });
-    }
-    Ok(files)
+    Overlay::new().rule_files(dir)
 }
 
-/// The source documents in `<rules>/bronnen/*.txt`, as (display name, text).
+/// The source documents on disk in `<rules>/bronnen/*.txt`, as (file name, text).
 pub fn documents(rules: &Path) -> Result<Vec<(String, String)>, Problem> {
-    let dir = rules.join(DOCUMENTS);
-    let entries = fs::read_dir(&dir).map_err(|e| Problem::Io {
-        path: dir.display().to_string(),
-        message: tr!(
-            "{}; zonder de brondocumenten zijn de citaten niet te controleren",
-            "{}; without the source documents the quotes cannot be checked",
-            io_message(&e)
-        ),
-    })?;
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|p| {
-            read(&p).map(|text| {
-                (
-                    p.file_name()
-                        .map_or(String::new(), |n| n.to_string_lossy().into_owned()),
-                    text,
-                )
-            })
-        })
-        .collect()
+    Overlay::new().documents(rules)
 }
 
 /// Reads a regular file of at most [`MAX_FILE_BYTES`] as UTF-8 text.

@@ -16,6 +16,7 @@ mod diagnostics;
 mod history;
 mod language;
 mod living;
+mod lsp;
 mod properties;
 mod prover;
 mod robust;

@@ -22,6 +22,7 @@ pub use history::{
     AuditAnswer, HappeningInfo, PeriodInfo, RecordInfo, ReservationInfo, TimelineAnswer, audit,
     timeline,
 };
+pub(crate) use plain::verdict_sentence;
 pub use plain::{long_date, requirement};
 pub use staff::{
     ChangeInfo, DiffAnswer, DifferenceInfo, LintAnswer, LintInfo, UnblockAnswer, Way, diff, lint,

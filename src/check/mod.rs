@@ -16,9 +16,9 @@ use crate::compiled::{
     Approval, Assumed, AttrDecl, ChoiceDecl, Doc, DocId, Effect, FactDecl, Rule, RuleBase, RuleId,
     Vote, squash,
 };
-use crate::error::{CheckError, FactsError, Problem, What};
+use crate::error::{CheckError, FactsError, ParseError, Problem, What};
 use crate::facts::{self, World};
-use crate::span::{Sources, Span, Spanned};
+use crate::span::{FileId, Sources, Span, Spanned};
 use crate::suggest::did_you_mean;
 use crate::tr;
 use crate::value::Type;
@@ -35,6 +35,14 @@ pub struct Loaded {
     /// Facts in the facts file these rules do not declare; only when loaded with
     /// [`load_for_comparison`], otherwise they are errors.
     pub ignored_facts: Vec<String>,
+}
+
+/// Parses one rule file as the checker does: an item that does not parse is set aside and the
+/// rest is kept, so that an editor still knows the file's other declarations. Returns the items
+/// that parse and one error per broken item.
+pub fn parse_recovering(file: FileId, text: &str) -> (ast::File, Vec<ParseError>) {
+    let (parsed, errors, _) = recover::parse_file(file, text);
+    (parsed, errors)
 }
 
 /// Loads an older rule set against today's facts file, for `diff`: facts the older rules do

@@ -159,6 +159,9 @@ fn english_about(command: &str) -> Option<&'static str> {
         }
         "validate" => "Load and check everything: rules, facts, quotes, scenarios and properties.",
         "schema" => "The JSON Schema of the facts file or of a command's JSON output.",
+        "lsp" => {
+            "Language server for editors (LSP): the problems of `validate` as you type, hover, definitions and completion."
+        }
         "rapport" => {
             "The board report: one HTML file with overview, reasons, timelines, audit and provenance."
         }

@@ -1,5 +1,6 @@
 //! The command line: what each command takes. Help is Dutch by default and English with
-//! `--taal en` ([`localize`]); every command honours `--format json`.
+//! `--taal en` ([`localize`]); every command honours `--format json`, except `lsp`, which speaks
+//! the Language Server Protocol and refuses it.
 
 pub mod localize;
 pub mod run;
@@ -218,6 +219,11 @@ pub enum Command {
         max_age: u32,
         #[command(flatten)]
         input: Input,
+        #[command(flatten)]
+        as_of: AsOf,
+    },
+    /// Taalserver voor editors (LSP): de problemen van `validate` tijdens het typen, uitleg, definities en aanvullen.
+    Lsp {
         #[command(flatten)]
         as_of: AsOf,
     },

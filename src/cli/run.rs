@@ -259,18 +259,8 @@ fn command(cli: &Cli) -> Result<Outcome, Failure> {
         Command::Validate { tests, input } => {
             let mut opts = options(input);
             opts.tests = tests_dir(input, tests.as_deref())?;
-            let mut loaded = load::load_all(&opts)?;
-            if opts.tests.is_some() {
-                testing::run_scenarios(&mut loaded).map_err(|problems| Failure {
-                    problems,
-                    sources: loaded.base.sources.clone(),
-                })?;
-            }
-            let documents: Vec<String> = load::documents(&input.rules)?
-                .into_iter()
-                .map(|(name, _)| name)
-                .collect();
-            let v = answer::validate(&loaded, &documents);
+            let validated = load::validate(&opts)?;
+            let v = answer::validate(&validated.loaded, &validated.documents);
             Ok(rendered(cli, &v, report::validate_text, 0))
         }
         Command::Rapport {
@@ -321,6 +311,7 @@ fn command(cli: &Cli) -> Result<Outcome, Failure> {
                 code: 0,
             })
         }
+        Command::Lsp { as_of } => lsp(cli, as_of),
         Command::Schema { what, input } => {
             let schema = if what == "feiten" || what == "facts" {
                 let loaded = load::load_all(&options(input))?;
@@ -363,10 +354,7 @@ fn tests_dir(input: &Input, asked: Option<&Path>) -> Result<Option<std::path::Pa
             .into())
         }
         Some(dir) => Ok(Some(dir.to_path_buf())),
-        None => {
-            let dir = input.rules.join("tests");
-            Ok(dir.is_dir().then_some(dir))
-        }
+        None => Ok(load::default_tests(&input.rules, &load::Overlay::new())),
     }
 }
 
@@ -413,6 +401,36 @@ fn test(
     let t = answer::test(&loaded, &scenarios, &properties);
     let code = u8::from(t.failed > 0);
     Ok(rendered(cli, &t, report::test_text, code))
+}
+
+/// `akkoord lsp`: serves an editor on standard input and output until it asks to exit.
+fn lsp(cli: &Cli, as_of: &AsOf) -> Result<Outcome, Failure> {
+    if cli.format == Format::Json {
+        return Err(Problem::Argument {
+            message: tr!(
+                "`akkoord lsp` spreekt het Language Server Protocol; `--format json` past daar niet bij",
+                "`akkoord lsp` speaks the Language Server Protocol; `--format json` does not apply"
+            ),
+            help: Some(tr!("laat `--format` weg", "leave out `--format`")),
+        }
+        .into());
+    }
+    let settings = akkoord::lsp::Settings { date: as_of.date };
+    let (stderr, code) = match akkoord::lsp::run_stdio(settings) {
+        Ok(()) => (String::new(), 0),
+        Err(e) => (
+            tr!(
+                "fout: de taalserver stopte: {e}\n",
+                "error: the language server stopped: {e}\n"
+            ),
+            1,
+        ),
+    };
+    Ok(Outcome {
+        stdout: String::new(),
+        stderr,
+        code,
+    })
 }
 
 /// An error when the agreement is not on the table on the date: no verdict is given for it.

@@ -13,6 +13,7 @@ use crate::compiled::{AgreementId, RuleBase, Scenario};
 use crate::error::Problem;
 use crate::eval::{Evaluator, Verdict};
 use crate::facts::{self, Entry, Timeline, World};
+use crate::load::Overlay;
 
 /// What one scenario found: empty when every expectation held.
 #[derive(Clone, Debug, PartialEq)]
@@ -55,10 +56,19 @@ pub fn verdict_of(word: VerdictWord) -> Verdict {
 /// Runs every scenario. A scenario's own facts file is read relative to the file it is in;
 /// problems in those files are returned, not guessed around.
 pub fn run_scenarios(loaded: &mut Loaded) -> Result<Vec<ScenarioOutcome>, Vec<Problem>> {
+    run_scenarios_in(loaded, &Overlay::new())
+}
+
+/// As [`run_scenarios`], reading the scenarios' facts files through an overlay of texts in
+/// memory (an editor's open documents).
+pub fn run_scenarios_in(
+    loaded: &mut Loaded,
+    texts: &Overlay,
+) -> Result<Vec<ScenarioOutcome>, Vec<Problem>> {
     let mut outcomes = Vec::new();
     let mut problems = Vec::new();
     for (i, s) in loaded.base.scenarios.clone().iter().enumerate() {
-        match scenario_world(loaded, s) {
+        match scenario_world(loaded, s, texts) {
             Ok(world) => outcomes.push(run_scenario(&loaded.base, &world, i)),
             Err(e) => problems.extend(e),
         }
@@ -72,14 +82,18 @@ pub fn run_scenarios(loaded: &mut Loaded) -> Result<Vec<ScenarioOutcome>, Vec<Pr
 
 /// The world a scenario sees: the rule base's facts, or its own facts file, with its `stel`
 /// lines on top.
-fn scenario_world(loaded: &mut Loaded, s: &Scenario) -> Result<World, Vec<Problem>> {
+fn scenario_world(
+    loaded: &mut Loaded,
+    s: &Scenario,
+    texts: &Overlay,
+) -> Result<World, Vec<Problem>> {
     let mut world = loaded.world.clone();
     if let Some(file) = &s.facts_file {
         let dir = Path::new(loaded.base.sources.name(s.span.file))
             .parent()
             .unwrap_or(Path::new("."));
         let path = dir.join(file);
-        let text = crate::load::read(&path).map_err(|p| vec![p])?;
+        let text = texts.read(&path).map_err(|p| vec![p])?;
         let name = path.display().to_string();
         let id = loaded.base.sources.add(name.clone(), text.clone());
         let (read, errors) = facts::load_values(
