@@ -266,7 +266,7 @@ impl Spread {
 }
 
 /// The attribute tests a selector requires: the selector itself or the parts of a
-/// conjunction of the form `attr = value`, `attr in {values}` or a bare yes/no `attr`.
+/// conjunction (nested or not) of the form `attr = value`, `attr in {values}` or a bare yes/no `attr`.
 fn keys(nodes: &[ExprNode], node: NodeId) -> Vec<Key> {
     let test = |n: NodeId| -> Option<Key> {
         let constant = |n: NodeId| match &nodes[n].node {
@@ -287,10 +287,15 @@ fn keys(nodes: &[ExprNode], node: NodeId) -> Vec<Key> {
             _ => None,
         }
     };
-    match &nodes[node].node {
-        Node::And(kids) => kids.iter().filter_map(|&k| test(k)).collect(),
-        _ => test(node).into_iter().collect(),
+    let mut keys = Vec::new();
+    let mut stack = vec![node];
+    while let Some(n) = stack.pop() {
+        match &nodes[n].node {
+            Node::And(kids) => stack.extend(kids.iter().rev()),
+            _ => keys.extend(test(n)),
+        }
     }
+    keys
 }
 
 #[cfg(test)]
