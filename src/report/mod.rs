@@ -2,6 +2,8 @@
 //! HTML). A rendering formats; it never decides what is true. Text from rule and facts files
 //! is passed through [`crate::terminal::safe`] before it reaches a terminal; JSON is exact.
 
+mod answer_html;
+mod chart;
 mod html;
 mod staff;
 mod testing;
