@@ -1,11 +1,11 @@
 //! One answer in HTML, in parts the board report and the web page both use: the plain answer,
 //! what stands in the way, the rules with their quotes, the facts read, the open questions,
-//! and the assumptions. Every text is escaped.
+//! the assumptions, and the ways to *mag*. Every text is escaped.
 
 use std::fmt::Write as _;
 
 use super::html::{day, esc, verdict_class};
-use crate::answer::{Answer, FactInfo, Obstacle};
+use crate::answer::{Answer, FactInfo, Obstacle, Way};
 use crate::eval::Verdict;
 use crate::tr;
 
@@ -60,6 +60,60 @@ pub(crate) fn questions(out: &mut String, a: &Answer) {
         }
         out.push_str("</ul>\n");
     }
+}
+
+/// Every way to *mag*, each with its changes and the rules they satisfy.
+pub(crate) fn ways(out: &mut String, a: &Answer) {
+    if a.verdict == Verdict::Mag {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "<h3>{}</h3>",
+        esc(&tr!("Wat nodig is voor mag", "What is needed for mag"))
+    );
+    if a.ways.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p class=\"small\">{}</p>",
+            esc(&tr!(
+                "Geen wijziging van feiten maakt dit mogelijk.",
+                "No change of facts makes it possible."
+            ))
+        );
+        return;
+    }
+    out.push_str("<ol class=\"ways\">");
+    for w in &a.ways {
+        way(out, w);
+    }
+    out.push_str("</ol>\n");
+    if !a.ways_complete {
+        let _ = writeln!(
+            out,
+            "<p class=\"small\">{}</p>",
+            esc(&tr!(
+                "De zoektocht is begrensd; er kunnen meer manieren zijn.",
+                "The search was bounded; there may be more ways."
+            ))
+        );
+    }
+}
+
+fn way(out: &mut String, w: &Way) {
+    out.push_str("<li class=\"way\"><ul>");
+    for c in &w.changes {
+        let rules: Vec<String> = c.rules.iter().map(|r| esc(&r.label)).collect();
+        let _ = write!(
+            out,
+            "<li>{} <span class=\"small\">({} → {}; {})</span></li>",
+            esc(&c.requirement),
+            esc(&c.fact.name),
+            esc(&c.to_text),
+            rules.join("; ")
+        );
+    }
+    out.push_str("</ul></li>");
 }
 
 fn rules(out: &mut String, a: &Answer) {

@@ -10,7 +10,7 @@ use jiff::civil::Date;
 
 use super::answer_html;
 use super::chart::Axis;
-use crate::answer::{Answer, BoardReport, TimelineAnswer, long_date};
+use crate::answer::{Answer, BoardReport, Overview, SourceRef, TimelineAnswer, long_date};
 use crate::eval::Verdict;
 use crate::i18n::lang;
 use crate::tr;
@@ -175,10 +175,22 @@ fn anchor(a: &Answer) -> String {
 }
 
 fn overview(out: &mut String, r: &BoardReport) {
+    let _ = writeln!(
+        out,
+        "<section id=\"overzicht\">\n<h2>{}</h2>",
+        esc(&tr!("Overzicht", "Overview"))
+    );
+    overview_table(out, &r.overview, &|a| format!("#{}", anchor(a)));
+    out.push_str("</section>\n");
+}
+
+/// Every answer of an overview as a table row (agreement, action, verdict, what stands in the
+/// way or is needed), the agreements not on the table, and the legend. `link` gives the
+/// address of an answer's details.
+pub(crate) fn overview_table(out: &mut String, o: &Overview, link: &dyn Fn(&Answer) -> String) {
     let _ = write!(
         out,
-        "<section id=\"overzicht\">\n<h2>{}</h2>\n<table class=\"overview\">\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
-        esc(&tr!("Overzicht", "Overview")),
+        "<table class=\"overview\">\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
         esc(&tr!("akkoord", "agreement")),
         esc(&tr!("handeling", "action")),
         esc(&tr!("oordeel", "verdict")),
@@ -187,7 +199,7 @@ fn overview(out: &mut String, r: &BoardReport) {
             "what stands in the way or is needed"
         )),
     );
-    for a in &r.overview.answers {
+    for a in &o.answers {
         let needed = match (a.verdict, a.ways.first()) {
             (Verdict::Mag, _) => String::new(),
             (_, Some(way)) => way
@@ -205,24 +217,19 @@ fn overview(out: &mut String, r: &BoardReport) {
         };
         let _ = writeln!(
             out,
-            "<tr class=\"answer\" data-agreement=\"{}\" data-action=\"{}\" data-verdict=\"{}\"><td><a href=\"#{}\">{}</a></td><td>{}</td><td>{}</td><td>{needed}</td></tr>",
+            "<tr class=\"answer\" data-agreement=\"{}\" data-action=\"{}\" data-verdict=\"{}\"><td><a href=\"{}\">{}</a></td><td>{}</td><td>{}</td><td>{needed}</td></tr>",
             esc(&a.agreement.id),
             a.action.dutch(),
             a.verdict.id(),
-            esc(&anchor(a)),
+            esc(&link(a)),
             esc(&a.agreement.name),
             esc(&a.action_text),
             verdict_cell(a.verdict, &a.verdict_text),
         );
     }
     out.push_str("</tbody>\n</table>\n");
-    if !r.overview.not_on_table.is_empty() {
-        let names: Vec<String> = r
-            .overview
-            .not_on_table
-            .iter()
-            .map(|a| esc(&a.name))
-            .collect();
+    if !o.not_on_table.is_empty() {
+        let names: Vec<String> = o.not_on_table.iter().map(|a| esc(&a.name)).collect();
         let _ = writeln!(
             out,
             "<p class=\"small\">{} {}</p>",
@@ -247,7 +254,7 @@ fn overview(out: &mut String, r: &BoardReport) {
             esc(v.word())
         );
     }
-    out.push_str("</p>\n</section>\n");
+    out.push_str("</p>\n");
 }
 fn agreement(out: &mut String, a: &Answer, t: &TimelineAnswer, axis: &Axis) {
     let _ = writeln!(
@@ -377,29 +384,7 @@ fn provenance(out: &mut String, r: &BoardReport) {
         esc(&tr!("bron", "source")),
         esc(&tr!("wat ervan werd", "what became of it")),
     );
-    for s in &p.sources {
-        let assumed = if s.date_assumed {
-            format!(
-                " <span class=\"assumption small\">({})</span>",
-                esc(&tr!("datum aangenomen", "date assumed"))
-            )
-        } else {
-            String::new()
-        };
-        let _ = write!(
-            out,
-            "<tr><td>{} {}{assumed}</td><td>{} “{}”</td><td>{}</td></tr>",
-            esc(&s.meeting),
-            esc(&day(&s.date)),
-            esc(&s.kind_text),
-            esc(&s.title),
-            s.status
-                .iter()
-                .map(|x| esc(x))
-                .collect::<Vec<_>>()
-                .join("; "),
-        );
-    }
+    sources_rows(out, &p.sources, &|_| None);
     out.push_str("</tbody></table>\n");
     if let Some(updated) = &p.facts_updated {
         let _ = writeln!(
@@ -413,4 +398,39 @@ fn provenance(out: &mut String, r: &BoardReport) {
         );
     }
     out.push_str("</section>\n");
+}
+
+/// A row per source: meeting and date, kind and title (a link when `link` gives one), and what
+/// became of it.
+pub(crate) fn sources_rows(
+    out: &mut String,
+    sources: &[SourceRef],
+    link: &dyn Fn(&SourceRef) -> Option<String>,
+) {
+    for s in sources {
+        let assumed = if s.date_assumed {
+            format!(
+                " <span class=\"assumption small\">({})</span>",
+                esc(&tr!("datum aangenomen", "date assumed"))
+            )
+        } else {
+            String::new()
+        };
+        let title = format!("{} “{}”", esc(&s.kind_text), esc(&s.title));
+        let title = match link(s) {
+            Some(href) => format!("<a href=\"{}\">{title}</a>", esc(&href)),
+            None => title,
+        };
+        let _ = write!(
+            out,
+            "<tr class=\"source\"><td>{} {}{assumed}</td><td>{title}</td><td>{}</td></tr>",
+            esc(&s.meeting),
+            esc(&day(&s.date)),
+            s.status
+                .iter()
+                .map(|x| esc(x))
+                .collect::<Vec<_>>()
+                .join("; "),
+        );
+    }
 }
