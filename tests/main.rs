@@ -19,4 +19,5 @@ mod living;
 mod properties;
 mod prover;
 mod robust;
+mod serve;
 mod staff;
