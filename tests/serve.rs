@@ -133,13 +133,18 @@ impl Reply {
 
 /// One HTTP/1.1 request on its own connection.
 fn http(addr: SocketAddr, method: &str, path: &str, body: Option<&str>) -> Reply {
+    http_for(&addr.to_string(), addr, method, path, body)
+}
+
+/// One HTTP/1.1 request on its own connection, naming `host` in its `Host` header.
+fn http_for(host: &str, addr: SocketAddr, method: &str, path: &str, body: Option<&str>) -> Reply {
     let mut stream = TcpStream::connect(addr).expect("connect");
     stream
         .set_read_timeout(Some(Duration::from_secs(60)))
         .expect("timeout");
     let body = body.unwrap_or("");
     let request = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
         body.len()
     );
     stream.write_all(request.as_bytes()).expect("send");

@@ -118,13 +118,9 @@ fn source_rule(cx: &Cx, r: RuleId) -> SourceRule {
     };
     let in_force = cx.ev.in_force(r);
     let not_in_force = cx.ev.ended_by(r).map(|why| cx.inactive(r, why));
-    let state_text = match (&not_in_force, rule.life.start) {
-        (Some(i), _) => i.text.clone(),
-        (None, Some((start, _))) if in_force => {
-            tr!("bindt sinds {}", "binds since {}", long_date(start))
-        }
-        (None, Some((start, _))) => tr!("bindt vanaf {}", "binds from {}", long_date(start)),
-        (None, None) => tr!("bindt niet", "does not bind"),
+    let state_text = match &not_in_force {
+        Some(i) => i.text.clone(),
+        None => binds(rule.life.start.map(|(d, _)| d), in_force),
     };
     SourceRule {
         rule: cx.rule(r),
@@ -138,6 +134,15 @@ fn source_rule(cx: &Cx, r: RuleId) -> SourceRule {
         state_text,
         not_in_force,
         agreements: speaks_of(cx, r),
+    }
+}
+
+/// Since when a rule binds, or from when it will, in words.
+fn binds(start: Option<Date>, in_force: bool) -> String {
+    match start {
+        Some(start) if in_force => tr!("bindt sinds {}", "binds since {}", long_date(start)),
+        Some(start) => tr!("bindt vanaf {}", "binds from {}", long_date(start)),
+        None => tr!("bindt niet", "does not bind"),
     }
 }
 

@@ -13,11 +13,11 @@ use axum::routing::{get, post};
 
 use super::pages::{date_form, layout, link, page};
 use super::{App, Asked, Params, Refusal, Reply, Snapshot, api, state};
-use crate::answer::{self, Answer, AnswerOptions, FactInfo, TimelineAnswer};
+use crate::answer::{self, Answer, AnswerOptions, FactInfo, TimelineAnswer, long_date};
 use crate::compiled::RuleBase;
 use crate::report::answer_html;
 use crate::report::chart::Axis;
-use crate::report::html::{day, esc, verdict_cell};
+use crate::report::html::{esc, verdict_cell};
 use crate::value::Type;
 use crate::{lookup, tr};
 
@@ -52,21 +52,16 @@ async fn agreement(State(app): State<App>, path: PathId, params: Params) -> Repl
     let id = path.map_or_else(|_| String::new(), |p| p.0);
     page(app, params, move |s, asked| {
         let (a, answers) = answers(s, asked, &id)?;
-        let (base, world) = (&s.loaded.base, &s.loaded.world);
-        let name = world.agreements[a].name.clone();
+        let name = s.loaded.world.agreements[a].name.clone();
         let here = format!("/akkoord/{id}");
         let mut body = format!(
             "<header><h1>{}</h1><p>{} · <code>{}</code></p></header>\n",
             esc(&name),
-            esc(&tr!(
-                "Stand op {}",
-                "As of {}",
-                day(&asked.day().to_string())
-            )),
+            esc(&tr!("Stand op {}", "As of {}", long_date(asked.day()))),
             esc(&id)
         );
         date_form(&mut body, &here, asked);
-        controls(&mut body, base, &answers);
+        controls(&mut body, &s.loaded.base, &answers);
         let url = link(
             &format!("{here}/wat-als"),
             &Asked {
@@ -82,11 +77,7 @@ async fn agreement(State(app): State<App>, path: PathId, params: Params) -> Repl
         );
         fragment(&mut body, &answers, &[]);
         body.push_str("</div>\n");
-        let timelines: Vec<TimelineAnswer> = answers
-            .iter()
-            .map(|x| answer::timeline(base, world, a, x.action))
-            .collect();
-        timeline(&mut body, &timelines, asked);
+        timeline(&mut body, s, a, &answers, asked);
         Ok(Reply::html(
             StatusCode::OK,
             layout(s, asked, &here, &name, &body),
@@ -142,7 +133,13 @@ fn fragment(out: &mut String, answers: &[Answer], set: &[String]) {
     }
 }
 
-fn timeline(out: &mut String, timelines: &[TimelineAnswer], asked: &Asked) {
+/// The verdict over time for each action on the page, with the recorded facts.
+fn timeline(out: &mut String, s: &Snapshot, a: usize, answers: &[Answer], asked: &Asked) {
+    let (base, world) = (&s.loaded.base, &s.loaded.world);
+    let timelines: Vec<TimelineAnswer> = answers
+        .iter()
+        .map(|x| answer::timeline(base, world, a, x.action))
+        .collect();
     let _ = writeln!(
         out,
         "<h2>{}</h2>\n<p class=\"small\">{}</p>",
@@ -152,8 +149,8 @@ fn timeline(out: &mut String, timelines: &[TimelineAnswer], asked: &Asked) {
             "With the recorded facts, without what-if."
         ))
     );
-    let axis = Axis::new(timelines, asked.day());
-    for t in timelines {
+    let axis = Axis::new(&timelines, asked.day());
+    for t in &timelines {
         let _ = writeln!(out, "<h3>{}</h3>", esc(&t.action_text));
         axis.chart(out, t);
     }
@@ -174,32 +171,8 @@ struct Control {
 /// The facts the answers read (every part of every rule, the ways, the open questions), once
 /// each, in the order met; attributes are not facts and are left out.
 fn facts_read(base: &RuleBase, answers: &[Answer]) -> Vec<Control> {
-    fn tree<'a>(nodes: &'a [answer::TreeNode], out: &mut Vec<&'a FactInfo>) {
-        for n in nodes {
-            out.extend(&n.facts);
-            tree(&n.parts, out);
-        }
-    }
-    let mut facts: Vec<&FactInfo> = Vec::new();
-    for a in answers {
-        for r in &a.rules {
-            tree(&r.tree, &mut facts);
-            facts.extend(
-                r.because
-                    .iter()
-                    .chain(&r.selector_parts)
-                    .flat_map(|p| &p.facts),
-            );
-        }
-        facts.extend(
-            a.ways
-                .iter()
-                .flat_map(|w| w.changes.iter().map(|c| &c.fact)),
-        );
-        facts.extend(&a.open);
-    }
     let mut controls: Vec<Control> = Vec::new();
-    for f in facts {
+    for f in answers.iter().flat_map(read_by) {
         if controls.iter().any(|c| c.name == f.name) {
             continue;
         }
@@ -219,6 +192,29 @@ fn facts_read(base: &RuleBase, answers: &[Answer]) -> Vec<Control> {
         });
     }
     controls
+}
+
+/// Every fact one answer reads, in the order met, with repeats.
+fn read_by(a: &Answer) -> Vec<&FactInfo> {
+    fn tree<'a>(nodes: &'a [answer::TreeNode], out: &mut Vec<&'a FactInfo>) {
+        for n in nodes {
+            out.extend(&n.facts);
+            tree(&n.parts, out);
+        }
+    }
+    let mut facts: Vec<&FactInfo> = Vec::new();
+    for r in &a.rules {
+        tree(&r.tree, &mut facts);
+        let parts = r.because.iter().chain(&r.selector_parts);
+        facts.extend(parts.flat_map(|p| &p.facts));
+    }
+    facts.extend(
+        a.ways
+            .iter()
+            .flat_map(|w| w.changes.iter().map(|c| &c.fact)),
+    );
+    facts.extend(&a.open);
+    facts
 }
 
 /// A value as `--stel` takes it (text without its quotes); empty when unknown.
@@ -272,21 +268,7 @@ fn control(out: &mut String, c: &Control) {
         esc(&c.question),
         esc(&c.name)
     );
-    let unknown = ("onbekend".to_string(), tr!("onbekend", "unknown"));
-    let options: Vec<(String, String)> = match &c.ty {
-        Type::Bool => vec![
-            ("ja".into(), tr!("ja", "yes")),
-            ("nee".into(), tr!("nee", "no")),
-            unknown,
-        ],
-        Type::Choice(_) => c
-            .choices
-            .iter()
-            .map(|v| (v.clone(), v.clone()))
-            .chain([unknown])
-            .collect(),
-        _ => Vec::new(),
-    };
+    let options = options(c);
     if options.is_empty() {
         let kind = match c.ty {
             Type::Amount => "bedrag",
@@ -317,12 +299,28 @@ fn control(out: &mut String, c: &Control) {
     );
     for (value, text) in options {
         let selected = if value == now { " selected" } else { "" };
-        let _ = write!(
-            out,
-            "<option value=\"{}\"{selected}>{}</option>",
-            esc(&value),
-            esc(&text)
-        );
+        let (value, text) = (esc(&value), esc(&text));
+        let _ = write!(out, "<option value=\"{value}\"{selected}>{text}</option>");
     }
     out.push_str("</select></label>");
+}
+
+/// The values a select offers (value as `--stel` takes it, and as shown), with unknown last;
+/// none for a fact typed in.
+fn options(c: &Control) -> Vec<(String, String)> {
+    let unknown = ("onbekend".to_string(), tr!("onbekend", "unknown"));
+    match &c.ty {
+        Type::Bool => vec![
+            ("ja".into(), tr!("ja", "yes")),
+            ("nee".into(), tr!("nee", "no")),
+            unknown,
+        ],
+        Type::Choice(_) => c
+            .choices
+            .iter()
+            .map(|v| (v.clone(), v.clone()))
+            .chain([unknown])
+            .collect(),
+        _ => Vec::new(),
+    }
 }

@@ -13,8 +13,10 @@
 
 mod agreement;
 mod api;
+mod guard;
 mod pages;
 mod request;
+mod source;
 mod state;
 
 use std::net::{IpAddr, SocketAddr};
@@ -22,9 +24,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
-use axum::extract::{Request, State};
-use axum::http::{HeaderValue, StatusCode, header};
-use axum::middleware::Next;
+use axum::extract::State;
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use crate::error::{ErrorJson, ErrorsJson, Problem};
@@ -33,6 +34,7 @@ use crate::load::{LoadError, Options};
 use crate::span::Sources;
 use crate::{terminal, tr};
 
+pub use guard::CSP;
 pub(crate) use request::{Asked, Params};
 pub(crate) use state::Snapshot;
 
@@ -48,10 +50,6 @@ pub struct Config {
     /// The language of the server's own messages on standard error.
     pub lang: Lang,
 }
-
-/// The content security policy of every answer: nothing from elsewhere, scripts and styles
-/// only from this server, no inline script or style.
-pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 /// Stack of the threads that evaluate: as deep as the CLI's worker thread.
 const STACK_BYTES: usize = crate::limits::STACK_BYTES;
@@ -75,6 +73,7 @@ pub fn serve(config: Config, listening: impl FnOnce(SocketAddr)) -> Result<(), L
     let app = App {
         shared: Arc::new(shared),
         lang: config.lang,
+        local: config.address.is_loopback().then_some(config.address),
     };
     let result = runtime.block_on(run(app, &config, listening));
     runtime.shutdown_timeout(Duration::from_secs(2));
@@ -122,7 +121,10 @@ fn router(app: App) -> Router {
         .merge(api::routes())
         .fallback(not_found)
         .method_not_allowed_fallback(not_allowed)
-        .layer(axum::middleware::from_fn_with_state(app.clone(), headers))
+        .layer(axum::middleware::from_fn_with_state(
+            app.clone(),
+            guard::guard,
+        ))
         .with_state(app)
 }
 
@@ -185,6 +187,9 @@ async fn poll(app: App) {
 pub(crate) struct App {
     shared: Arc<state::Shared>,
     lang: Lang,
+    /// The loopback address listened on, when it is one: then only requests that name this
+    /// computer are answered.
+    local: Option<IpAddr>,
 }
 
 impl App {
@@ -292,33 +297,6 @@ fn internal() -> Reply {
         count: 1,
     };
     Reply::json(StatusCode::INTERNAL_SERVER_ERROR, &errors)
-}
-
-/// The security headers, and the count of load problems while the files on disk do not load.
-async fn headers(State(app): State<App>, request: Request, next: Next) -> Response {
-    let mut response = next.run(request).await;
-    let h = response.headers_mut();
-    h.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(CSP),
-    );
-    h.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    h.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
-    );
-    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    if let Some(failed) = &app.snapshot().failed {
-        h.insert(
-            "akkoord-laadfouten",
-            HeaderValue::from(failed.problems.len()),
-        );
-    }
-    response
 }
 
 async fn not_found(State(app): State<App>, uri: axum::http::Uri, params: Params) -> Reply {

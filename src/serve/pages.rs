@@ -1,4 +1,5 @@
-//! The pages: the overview on a day, one agreement (see [`super::agreement`]), one source.
+//! The pages: the overview on a day; one agreement ([`super::agreement`]) and one source
+//! ([`super::source`]) have their own modules; the layout, links and date form are here.
 //! Server-rendered HTML in the board report's look, every text escaped, readable without
 //! JavaScript; the style and the what-if script are served from here, so the content security
 //! policy allows nothing else.
@@ -6,25 +7,24 @@
 use std::fmt::Write as _;
 
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::get;
 
-use super::{App, Asked, Params, Refusal, Reply, Snapshot, agreement};
-use crate::answer::{self, AnswerOptions, SourceAnswer, SourceRule};
-use crate::eval::Verdict;
+use super::{App, Asked, Params, Refusal, Reply, Snapshot, agreement, source};
+use crate::answer::{self, AnswerOptions};
 use crate::i18n::Lang;
-use crate::report::html::{STYLE, day, esc, overview_table, sources_rows, verdict_class};
-use crate::{lookup, tr};
+use crate::report::html::{STYLE, day, esc, overview_table, sources_rows};
+use crate::tr;
 
 /// The pages' routes, with the style and the script.
 pub(super) fn routes() -> Router<App> {
     Router::new()
         .route("/", get(overview))
-        .route("/bron/{id}", get(source))
         .route("/static/stijl.css", get(style))
         .route("/static/wat-als.js", get(script))
         .merge(agreement::routes())
+        .merge(source::routes())
 }
 
 /// The what-if script of the agreement page.
@@ -193,182 +193,50 @@ pub(super) fn date_form(out: &mut String, path: &str, asked: &Asked) {
 
 async fn overview(State(app): State<App>, params: Params) -> Reply {
     page(app, params, |s, asked| {
-        let (base, world) = (&s.loaded.base, &s.loaded.world);
-        let date = asked.day();
-        let o = answer::overview(base, world, date, &[], None, AnswerOptions::default());
         let title = tr!(
             "Akkoorden en de moties van de leden",
             "Agreements and the members' motions"
         );
-        let mut body = format!("<header><h1>{}</h1><p>", esc(&title));
-        let _ = write!(body, "{}", esc(&tr!("Stand op {}", "As of {}", day(&o.date))));
-        if let Some(updated) = &o.facts_updated {
-            let _ = write!(
-                body,
-                " · {}",
-                esc(&tr!("feiten laatst bijgewerkt op {}", "facts last updated on {}", day(updated)))
-            );
-        }
-        body.push_str("</p></header>\n");
-        date_form(&mut body, "/", asked);
-        let _ = writeln!(body, "<h2>{}</h2>", esc(&tr!("Overzicht", "Overview")));
-        overview_table(&mut body, &o, &|a| link(&format!("/akkoord/{}", a.agreement.id), asked));
-        let _ = write!(
-            body,
-            "<h2>{}</h2>\n<table class=\"sources\"><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
-            esc(&tr!("Bronnen", "Sources")),
-            esc(&tr!("vergadering", "meeting")),
-            esc(&tr!("bron", "source")),
-            esc(&tr!("wat ervan werd", "what became of it")),
-        );
-        let sources = answer::sources(base, world, date);
-        sources_rows(&mut body, &sources, &|src| Some(link(&format!("/bron/{}", src.id), asked)));
-        body.push_str("</tbody></table>\n");
-        Ok(Reply::html(StatusCode::OK, layout(s, asked, "/", &title, &body)))
-    })
-    .await
-}
-
-async fn source(
-    State(app): State<App>,
-    path: Result<Path<String>, axum::extract::rejection::PathRejection>,
-    params: Params,
-) -> Reply {
-    let id = path.map_or_else(|_| String::new(), |p| p.0);
-    page(app, params, move |s, asked| {
-        let doc =
-            lookup::source(&s.loaded, &id).map_err(|p| Refusal::new(StatusCode::NOT_FOUND, p))?;
-        let a = answer::source(&s.loaded.base, &s.loaded.world, asked.day(), doc);
-        let title = format!("{} “{}”", a.source.kind_text, a.source.title);
-        let here = format!("/bron/{id}");
-        let body = source_body(&a, asked, &here);
+        let body = overview_body(s, asked, &title);
         Ok(Reply::html(
             StatusCode::OK,
-            layout(s, asked, &here, &title, &body),
+            layout(s, asked, "/", &title, &body),
         ))
     })
     .await
 }
 
-fn source_body(a: &SourceAnswer, asked: &Asked, here: &str) -> String {
-    let s = &a.source;
-    let mut body = format!(
-        "<header><h1>{} “{}”</h1><p>{} {}{}{}</p></header>\n",
-        esc(&s.kind_text),
-        esc(&s.title),
-        esc(&s.meeting),
-        esc(&day(&s.date)),
-        if s.date_assumed {
-            format!(" ({})", esc(&tr!("datum aangenomen", "date assumed")))
-        } else {
-            String::new()
-        },
-        s.vote
-            .as_ref()
-            .map_or(String::new(), |v| format!(" · {}", esc(v))),
-    );
-    for status in &s.status {
-        let _ = writeln!(body, "<p class=\"status\">{}</p>", esc(status));
-    }
-    date_form(&mut body, here, asked);
-    let _ = writeln!(body, "<h2>{}</h2>", esc(&tr!("Regels", "Rules")));
-    if a.rules.is_empty() {
-        let _ = writeln!(
-            body,
-            "<p class=\"small\">{}</p>",
-            esc(&tr!(
-                "Deze bron heeft geen regels.",
-                "This source has no rules."
-            ))
+/// The overview: every answer on the day, with links to each agreement; every source, with
+/// links to each.
+fn overview_body(s: &Snapshot, asked: &Asked, title: &str) -> String {
+    let (base, world) = (&s.loaded.base, &s.loaded.world);
+    let date = asked.day();
+    let o = answer::overview(base, world, date, &[], None, AnswerOptions::default());
+    let mut body = format!("<header><h1>{}</h1><p>", esc(title));
+    body.push_str(&esc(&tr!("Stand op {}", "As of {}", day(&o.date))));
+    if let Some(updated) = &o.facts_updated {
+        let updated = day(updated);
+        let text = tr!(
+            "feiten laatst bijgewerkt op {updated}",
+            "facts last updated on {updated}"
         );
+        let _ = write!(body, " · {}", esc(&text));
     }
-    for r in &a.rules {
-        source_rule(&mut body, r, asked);
-    }
-    if !a.decisions.is_empty() {
-        let _ = writeln!(
-            body,
-            "<h2>{}</h2><ul>",
-            esc(&tr!(
-                "Wat deze vergadering besloot over eerdere bronnen",
-                "What this meeting decided about earlier sources"
-            ))
-        );
-        for d in &a.decisions {
-            let quote = d.quote.as_ref().map_or(String::new(), |q| {
-                format!("<blockquote>{}</blockquote>", esc(q))
-            });
-            let _ = writeln!(
-                body,
-                "<li class=\"decision\"><strong>{}</strong>: {}{quote}</li>",
-                esc(&d.target),
-                esc(&d.text)
-            );
-        }
-        body.push_str("</ul>\n");
-    }
-    body
-}
-
-fn source_rule(out: &mut String, r: &SourceRule, asked: &Asked) {
-    let class = verdict_class(if r.in_force {
-        Verdict::Mag
-    } else {
-        Verdict::Onbepaald
-    })
-    .0;
-    let what = match r.kind.as_str() {
-        "vereis" => tr!("vereist", "requires"),
-        "verbied" => tr!("verbiedt tot", "forbids until"),
-        _ => tr!("signaal", "signal"),
-    };
-    let actions: Vec<&str> = r.actions.iter().map(|h| h.word()).collect();
+    body.push_str("</p></header>\n");
+    date_form(&mut body, "/", asked);
+    let _ = writeln!(body, "<h2>{}</h2>", esc(&tr!("Overzicht", "Overview")));
+    let to_agreement = |a: &answer::Answer| link(&format!("/akkoord/{}", a.agreement.id), asked);
+    overview_table(&mut body, &o, &to_agreement);
     let _ = write!(
-        out,
-        "<div class=\"rule\" data-rule=\"{}\" data-in-force=\"{}\"><div><strong>{}</strong> — <span class=\"verdict {class}\">{}</span></div>\
-         <blockquote>{}</blockquote><div class=\"small\">{} <code>{}</code>{}{}</div>",
-        esc(&r.rule.id),
-        r.in_force,
-        esc(&r.rule.id),
-        esc(&r.state_text),
-        esc(&r.rule.quote),
-        esc(&what),
-        esc(&r.condition),
-        if actions.is_empty() {
-            String::new()
-        } else {
-            format!(" — {} {}", esc(&actions.join(", ")), esc(&r.selector))
-        },
-        r.signal
-            .as_ref()
-            .map_or(String::new(), |t| format!(" — “{}”", esc(t))),
+        body,
+        "<h2>{}</h2>\n<table class=\"sources\"><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+        esc(&tr!("Bronnen", "Sources")),
+        esc(&tr!("vergadering", "meeting")),
+        esc(&tr!("bron", "source")),
+        esc(&tr!("wat ervan werd", "what became of it")),
     );
-    if let Some(res) = &r.reservation {
-        let _ = write!(
-            out,
-            "<div class=\"small\">{}: {}</div>",
-            esc(&tr!("onder voorbehoud", "under reservation")),
-            esc(res)
-        );
-    }
-    if !r.agreements.is_empty() {
-        let links: Vec<String> = r
-            .agreements
-            .iter()
-            .map(|a| {
-                format!(
-                    "<a href=\"{}\">{}</a>",
-                    esc(&link(&format!("/akkoord/{}", a.id), asked)),
-                    esc(&a.name)
-                )
-            })
-            .collect();
-        let _ = write!(
-            out,
-            "<div class=\"small\">{}: {}</div>",
-            esc(&tr!("gaat over", "speaks of")),
-            links.join(", ")
-        );
-    }
-    out.push_str("</div>\n");
+    let to_source = |src: &answer::SourceRef| Some(link(&format!("/bron/{}", src.id), asked));
+    sources_rows(&mut body, &answer::sources(base, world, date), &to_source);
+    body.push_str("</tbody></table>\n");
+    body
 }

@@ -27,6 +27,17 @@ impl<S: Send + Sync> FromRequestParts<S> for Params {
 }
 
 impl Params {
+    /// The language a raw query asks for, as [`Params::lang`] reads it.
+    pub(crate) fn lang_of(query: Option<&str>) -> Lang {
+        let pairs = query
+            .unwrap_or("")
+            .split('&')
+            .filter_map(|p| p.split_once('='))
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Params(Ok(pairs)).lang()
+    }
+
     /// The language asked for (`taal` or `lang`); Dutch when none or an unknown one, which
     /// [`Params::asked`] then refuses.
     pub(crate) fn lang(&self) -> Lang {

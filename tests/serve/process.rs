@@ -4,7 +4,7 @@ use std::net::TcpStream;
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::Server;
+use super::{Server, http_for};
 use crate::common::{VNG, akkoord, conforms};
 
 /// The listening TCP sockets of a process, as `address:port` in /proc/net/tcp's hex.
@@ -43,6 +43,34 @@ fn only_the_address_asked_for_is_listened_on() {
         server.url,
         format!("http://127.0.0.1:{}", server.addr.port())
     );
+}
+
+#[test]
+fn on_loopback_only_requests_that_name_this_computer_are_answered() {
+    let server = Server::start(VNG);
+    let port = server.addr.port();
+    for host in [
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        "localhost".into(),
+    ] {
+        let reply = http_for(&host, server.addr, "GET", "/api/v1/status", None);
+        assert_eq!(reply.status, 200, "{host}");
+    }
+    for host in [
+        format!("boos.example:{port}"),
+        "10.0.0.1".into(),
+        String::new(),
+    ] {
+        let reply = http_for(&host, server.addr, "GET", "/?taal=en", None);
+        assert_eq!(reply.status, 403, "{host}: {}", reply.body);
+        conforms("fouten", &reply.body);
+        assert!(
+            reply.body.contains("not for this computer"),
+            "{}",
+            reply.body
+        );
+    }
 }
 
 #[test]
