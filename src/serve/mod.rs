@@ -334,3 +334,40 @@ async fn refuse(app: App, uri: axum::http::Uri, params: Params, status: StatusCo
     })
     .await
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_computation_that_panics_answers_500_and_the_next_request_is_answered() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let options = Options::new(root.join("tests/fixtures/vng"));
+        let Ok(shared) = state::Shared::load(options) else {
+            panic!("the frozen rule base loads");
+        };
+        let app = App {
+            shared: Arc::new(shared),
+            lang: Lang::Nl,
+            local: None,
+        };
+        let Ok(runtime) = tokio::runtime::Builder::new_current_thread().build() else {
+            panic!("a runtime");
+        };
+        let crashed = runtime.block_on(app.reply(Lang::En, |_| panic!("a bug")));
+        assert_eq!(crashed.status, StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(
+            crashed.body.contains("akkoord::internal"),
+            "{}",
+            crashed.body
+        );
+        assert!(
+            crashed.body.contains("internal error"),
+            "in the language asked"
+        );
+        let fine = runtime.block_on(app.reply(Lang::Nl, |s| {
+            Reply::json(StatusCode::OK, &s.loaded.world.agreements.len())
+        }));
+        assert_eq!(fine.status, StatusCode::OK);
+    }
+}
