@@ -24,3 +24,8 @@ pub fn how_to_raise(name: &str) -> String {
         "this limit is far above real use; split the input, or raise {name} in src/limits.rs"
     )
 }
+
+/// Stack of the threads that parse and evaluate (the CLI's worker, the server's pool): syntax
+/// trees of very long `en`/`of` chains are deep, and dropping or walking them recurses.
+/// Nesting itself is capped by the parser. Only what is used is ever mapped.
+pub const STACK_BYTES: usize = 256 * 1024 * 1024;

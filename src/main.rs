@@ -11,9 +11,8 @@ use clap::FromArgMatches;
 
 use cli::{Cli, Format, localize};
 
-/// Stack for the worker thread: syntax trees of very long `en`/`of` chains are deep, and
-/// dropping or walking them recurses. Nesting itself is capped by the parser.
-const STACK_BYTES: usize = 256 * 1024 * 1024;
+/// Stack for the worker thread (see `limits::STACK_BYTES`).
+const STACK_BYTES: usize = akkoord::limits::STACK_BYTES;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args_os()

@@ -10,76 +10,10 @@ use std::collections::BTreeSet;
 use std::io::Read;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use crate::common::{VNG, akkoord, copy_dir, root};
-
-fn chromium() -> Option<PathBuf> {
-    let candidates = std::env::var_os("AKKOORD_CHROMIUM")
-        .map(PathBuf::from)
-        .into_iter()
-        .chain(["/usr/bin/chromium", "/usr/bin/chromium-browser"].map(PathBuf::from));
-    for c in candidates {
-        if c.is_file() {
-            return Some(c);
-        }
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "Chromium is required in CI: install Debian's chromium (.ci/run does)"
-    );
-    eprintln!("SKIPPED: no Chromium found; install Debian's `chromium` to run the browser tests");
-    None
-}
-
-/// Runs headless Chromium with the flags this machine needs, and `args`; returns stdout.
-fn run_chromium(bin: &Path, profile: &Path, args: &[String]) -> String {
-    let mut child = Command::new(bin)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("chromium starts");
-    let deadline = Instant::now() + Duration::from_secs(90);
-    let mut stdout = child.stdout.take().expect("stdout");
-    let reader = std::thread::spawn(move || {
-        let mut out = String::new();
-        let _ = stdout.read_to_string(&mut out);
-        out
-    });
-    loop {
-        if child.try_wait().expect("wait").is_some() {
-            break;
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            panic!("chromium did not finish within 90 s: {args:?}");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    reader.join().expect("reader")
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("akkoord-browser-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch folder");
-    dir
-}
+use crate::common::{VNG, akkoord, chromium, copy_dir, plant_script, root, run_chromium, scratch};
 
 fn report(rules: &str, dir: &Path, lang: &str) -> PathBuf {
     report_of(rules, dir, lang, &[], "rapport.html")
@@ -210,35 +144,7 @@ fn script_in_a_quote_or_a_name_is_shown_as_text_and_nothing_runs() {
     let dir = scratch("script");
     let rules = dir.join("rules");
     copy_dir(&root().join(VNG), &rules);
-    let planted = "<script>document.title='GEHACKT';document.body.innerHTML='GEHACKT'</script><img src=x onerror=\"document.title='GEHACKT'\">";
-    let file = rules.join("2019-voorjaar-ggz.akk");
-    let text = std::fs::read_to_string(&file).expect("rules");
-    let quote = "Medeondertekening pas aan de orde na toezegging benodigde middelen en afspraken over\n          monitoring";
-    assert!(text.contains(quote));
-    std::fs::write(
-        &file,
-        text.replacen(
-            quote,
-            &format!("{quote} {}", planted.replace('"', "\\\"")),
-            1,
-        ),
-    )
-    .expect("write");
-    let doc = rules.join("bronnen/2019-voorjaar-ledenbrief-ggz.txt");
-    let mut source = std::fs::read_to_string(&doc).expect("document");
-    source.push_str(&format!("\nMedeondertekening pas aan de orde na toezegging benodigde middelen en afspraken over monitoring {planted}\n"));
-    std::fs::write(&doc, source).expect("write document");
-    let facts = rules.join("feiten.json");
-    let text = std::fs::read_to_string(&facts).expect("facts");
-    std::fs::write(
-        &facts,
-        text.replacen(
-            "\"Hoofdlijnenakkoord GGZ\"",
-            "\"Hoofdlijnenakkoord GGZ <script>document.title='GEHACKT'</script>\"",
-            1,
-        ),
-    )
-    .expect("write facts");
+    plant_script(&rules);
     let page = report(rules.to_str().expect("path"), &dir, "nl");
     let html = std::fs::read_to_string(&page).expect("html");
     assert!(!html.contains("<script"), "no script element in the file");

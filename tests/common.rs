@@ -1,13 +1,16 @@
 //! Small helpers so that each behaviour test is one line.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 use akkoord::ast::Action;
 use akkoord::check::{self, Loaded};
 use akkoord::error::render_all;
 use akkoord::eval::{Decision, Evaluator, Verdict};
 use jiff::civil::Date;
+use serde_json::Value;
 
 /// The date most tests evaluate on: the BALV of 30 November 2018.
 pub const BALV: Date = jiff::civil::date(2018, 11, 30);
@@ -135,3 +138,130 @@ pub fn folder(name: &str, files: &[(&str, &str)]) -> PathBuf {
 
 /// The largest file akkoord reads.
 pub const MAX_FILE_BYTES: u64 = akkoord::limits::MAX_FILE_BYTES;
+
+// JSON against the schemas `akkoord schema` publishes.
+
+/// The schema `akkoord schema <what>` publishes.
+pub fn schema(what: &str) -> Value {
+    let (code, out, err) = vng(&["schema", what]);
+    assert_eq!(code, 0, "schema {what}: {err}");
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("schema {what} is not JSON: {e}\n{out}"))
+}
+
+/// Parses `text` as one JSON document and validates it against the schema of `what`.
+pub fn conforms(what: &str, text: &str) -> Value {
+    let doc: Value = serde_json::from_str(text)
+        .unwrap_or_else(|e| panic!("{what}: output is not one JSON document: {e}\n{text}"));
+    let schema = schema(what);
+    let validator = jsonschema::validator_for(&schema).expect("a valid schema");
+    let errors: Vec<String> = validator
+        .iter_errors(&doc)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{what}: {}\n{text}", errors.join("\n"));
+    doc
+}
+
+/// Plants a script in a rule's quote (and in its source document, so the quote checks) and
+/// in an agreement's name, in a copy of the VNG rule base: pages must show it as text.
+pub fn plant_script(rules: &Path) {
+    let planted = "<script>document.title='GEHACKT';document.body.innerHTML='GEHACKT'</script><img src=x onerror=\"document.title='GEHACKT'\">";
+    let file = rules.join("2019-voorjaar-ggz.akk");
+    let text = std::fs::read_to_string(&file).expect("rules");
+    let quote = "Medeondertekening pas aan de orde na toezegging benodigde middelen en afspraken over\n          monitoring";
+    assert!(text.contains(quote));
+    std::fs::write(
+        &file,
+        text.replacen(
+            quote,
+            &format!("{quote} {}", planted.replace('"', "\\\"")),
+            1,
+        ),
+    )
+    .expect("write");
+    let doc = rules.join("bronnen/2019-voorjaar-ledenbrief-ggz.txt");
+    let mut source = std::fs::read_to_string(&doc).expect("document");
+    source.push_str(&format!("\nMedeondertekening pas aan de orde na toezegging benodigde middelen en afspraken over monitoring {planted}\n"));
+    std::fs::write(&doc, source).expect("write document");
+    let facts = rules.join("feiten.json");
+    let text = std::fs::read_to_string(&facts).expect("facts");
+    std::fs::write(
+        &facts,
+        text.replacen(
+            "\"Hoofdlijnenakkoord GGZ\"",
+            "\"Hoofdlijnenakkoord GGZ <script>document.title='GEHACKT'</script>\"",
+            1,
+        ),
+    )
+    .expect("write facts");
+}
+
+// Headless Chromium, as the browser tests run it on this machine.
+
+/// Debian's Chromium (or `AKKOORD_CHROMIUM`); `None`, saying the tests were skipped, when there
+/// is none, except in CI, where a missing Chromium fails.
+pub fn chromium() -> Option<PathBuf> {
+    let candidates = std::env::var_os("AKKOORD_CHROMIUM")
+        .map(PathBuf::from)
+        .into_iter()
+        .chain(["/usr/bin/chromium", "/usr/bin/chromium-browser"].map(PathBuf::from));
+    for c in candidates {
+        if c.is_file() {
+            return Some(c);
+        }
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "Chromium is required in CI: install Debian's chromium (.ci/run does)"
+    );
+    eprintln!("SKIPPED: no Chromium found; install Debian's `chromium` to run the browser tests");
+    None
+}
+
+/// Runs headless Chromium with the flags this machine needs, and `args`; returns stdout.
+pub fn run_chromium(bin: &Path, profile: &Path, args: &[String]) -> String {
+    let mut child = Command::new(bin)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromium starts");
+    let deadline = Instant::now() + Duration::from_secs(90);
+    let mut stdout = child.stdout.take().expect("stdout");
+    let reader = std::thread::spawn(move || {
+        let mut out = String::new();
+        let _ = stdout.read_to_string(&mut out);
+        out
+    });
+    loop {
+        if child.try_wait().expect("wait").is_some() {
+            break;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("chromium did not finish within 90 s: {args:?}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    reader.join().expect("reader")
+}
+
+/// A fresh, empty folder for one browser test.
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("akkoord-browser-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    dir
+}

@@ -4,28 +4,7 @@
 
 use serde_json::Value;
 
-use crate::common::{VNG, akkoord, vng};
-
-/// The schema `akkoord schema <what>` publishes.
-fn schema(what: &str) -> Value {
-    let (code, out, err) = vng(&["schema", what]);
-    assert_eq!(code, 0, "schema {what}: {err}");
-    serde_json::from_str(&out).unwrap_or_else(|e| panic!("schema {what} is not JSON: {e}\n{out}"))
-}
-
-/// Parses `text` as one JSON document and validates it against the schema of `what`.
-fn conforms(what: &str, text: &str) -> Value {
-    let doc: Value = serde_json::from_str(text)
-        .unwrap_or_else(|e| panic!("{what}: output is not one JSON document: {e}\n{text}"));
-    let schema = schema(what);
-    let validator = jsonschema::validator_for(&schema).expect("a valid schema");
-    let errors: Vec<String> = validator
-        .iter_errors(&doc)
-        .map(|e| format!("{} at {}", e, e.instance_path()))
-        .collect();
-    assert!(errors.is_empty(), "{what}: {}\n{text}", errors.join("\n"));
-    doc
-}
+use crate::common::{VNG, akkoord, conforms, schema, vng};
 
 const COMMANDS: [(&str, &[&str]); 11] = [
     ("rapport", &["rapport", "--op", "2019-06-01"]),

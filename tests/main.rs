@@ -20,4 +20,5 @@ mod lsp;
 mod properties;
 mod prover;
 mod robust;
+mod serve;
 mod staff;

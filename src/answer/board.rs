@@ -59,8 +59,7 @@ pub fn board_report(
         })
         .collect();
     let cx = Cx::new(base, world, date);
-    let mut sources: Vec<SourceRef> = (0..base.docs.len()).map(|d| cx.source(d)).collect();
-    sources.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+    let sources = super::source::sources(base, world, date);
     let facts_updated = world
         .facts
         .iter()

@@ -10,6 +10,7 @@ mod board;
 mod decision;
 mod history;
 mod plain;
+mod source;
 mod staff;
 mod testing;
 
@@ -24,6 +25,7 @@ pub use history::{
 };
 pub(crate) use plain::verdict_sentence;
 pub use plain::{long_date, requirement};
+pub use source::{DecisionInfo, SourceAnswer, SourceRule, source, source_ids, sources};
 pub use staff::{
     ChangeInfo, DiffAnswer, DifferenceInfo, LintAnswer, LintInfo, UnblockAnswer, Way, diff, lint,
     unblock,

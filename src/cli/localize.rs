@@ -162,6 +162,9 @@ fn english_about(command: &str) -> Option<&'static str> {
         "lsp" => {
             "Language server for editors (LSP): the problems of `validate` as you type, hover, definitions and completion."
         }
+        "serve" => {
+            "The verdicts in a browser, with what-if, and as a JSON API; on this computer, until Ctrl-C."
+        }
         "rapport" => {
             "The board report: one HTML file with overview, reasons, timelines, audit and provenance."
         }
@@ -202,6 +205,8 @@ fn english_arg(command: &str, id: &str) -> Option<&'static str> {
         ("test", "cases") => "Generated fact sets per property when proving is too large.",
         ("test", "seed") => "Seed for generating; the same seed gives the same cases.",
         ("rapport", "out") => "The HTML file to write.",
+        ("serve", "address") => "The address to listen on; default: this computer only.",
+        ("serve", "port") => "The port; 0 picks a free one.",
         ("schema", "what") => {
             "`feiten`, `fouten`, or a command: check, explain, timeline, audit, unblock, diff, lint, test, validate."
         }

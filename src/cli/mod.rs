@@ -5,6 +5,7 @@
 pub mod localize;
 pub mod run;
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 
 use akkoord::ast::Action;
@@ -227,6 +228,22 @@ pub enum Command {
         #[command(flatten)]
         as_of: AsOf,
     },
+    /// De oordelen in de browser, met wat-als, en als JSON-API; op deze computer, tot Ctrl-C.
+    Serve {
+        /// Het adres om op te luisteren; standaard alleen deze computer.
+        #[arg(long = "adres", visible_alias = "address", value_name = "ADRES", default_value = "127.0.0.1", value_parser = parse_address)]
+        address: IpAddr,
+        /// De poort; 0 kiest een vrije.
+        #[arg(
+            long = "poort",
+            visible_alias = "port",
+            value_name = "POORT",
+            default_value_t = 8080
+        )]
+        port: u16,
+        #[command(flatten)]
+        input: Input,
+    },
     /// Het JSON Schema van het feitenbestand of van de JSON-uitvoer van een opdracht.
     Schema {
         /// `feiten` (voor de feiten die de regels declareren), `fouten`, of een opdracht: check, vraag, explain, timeline, audit, unblock, diff, lint, test, validate.
@@ -237,28 +254,22 @@ pub enum Command {
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
-    text.parse::<Date>().map_err(|_| {
-        akkoord::tr!(
-            "`{text}` is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2018-11-30",
-            "`{text}` is not a date; write YYYY-MM-DD, e.g. 2018-11-30"
-        )
-    })
+    akkoord::lookup::date(text)
 }
 
 fn parse_action(text: &str) -> Result<Action, String> {
-    Action::from_word(text).ok_or_else(|| {
+    akkoord::lookup::action(text)
+}
+
+fn parse_address(text: &str) -> Result<IpAddr, String> {
+    text.parse::<IpAddr>().map_err(|_| {
         akkoord::tr!(
-            "`{text}` is geen handeling; kies ondertekening, instemming, uitvoering of onderhandeling",
-            "`{text}` is not an action; use ondertekening, instemming, uitvoering or onderhandeling"
+            "`{text}` is geen IP-adres; bijvoorbeeld 127.0.0.1 of ::1",
+            "`{text}` is not an IP address; e.g. 127.0.0.1 or ::1"
         )
     })
 }
 
 fn parse_lang(text: &str) -> Result<Lang, String> {
-    Lang::from_code(text).ok_or_else(|| {
-        akkoord::tr!(
-            "`{text}` is geen taal; kies nl of en",
-            "`{text}` is not a language; use nl or en"
-        )
-    })
+    akkoord::lookup::lang(text)
 }

@@ -1,5 +1,6 @@
 //! Running a command: load what it needs, ask the library for the answer, render it.
 
+use std::net::IpAddr;
 use std::path::Path;
 
 use akkoord::answer::{self, AnswerOptions};
@@ -9,7 +10,7 @@ use akkoord::error::Problem;
 use akkoord::eval::Evaluator;
 use akkoord::load::{self, LoadError, Options};
 use akkoord::span::Sources;
-use akkoord::{report, suggest, testing, tr, unblock};
+use akkoord::{lookup, report, terminal, testing, tr, unblock};
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -312,6 +313,11 @@ fn command(cli: &Cli) -> Result<Outcome, Failure> {
             })
         }
         Command::Lsp { as_of } => lsp(cli, as_of),
+        Command::Serve {
+            address,
+            port,
+            input,
+        } => serve(cli, *address, *port, input),
         Command::Schema { what, input } => {
             let schema = if what == "feiten" || what == "facts" {
                 let loaded = load::load_all(&options(input))?;
@@ -333,6 +339,31 @@ fn command(cli: &Cli) -> Result<Outcome, Failure> {
             })
         }
     }
+}
+
+/// `akkoord serve`: says where it listens as soon as it does, and serves until stopped.
+fn serve(cli: &Cli, address: IpAddr, port: u16, input: &Input) -> Result<Outcome, Failure> {
+    let config = akkoord::serve::Config {
+        options: options(input),
+        address,
+        port,
+        lang: cli.lang,
+    };
+    akkoord::serve::serve(config, |at| {
+        let url = format!("http://{at}/");
+        let _ = terminal::print(&match cli.format {
+            Format::Json => json_text(&serde_json::json!({ "url": url })),
+            Format::Text => tr!(
+                "akkoord serve luistert op {url} (stoppen: Ctrl-C)\n",
+                "akkoord serve is listening on {url} (stop: Ctrl-C)\n"
+            ),
+        });
+    })?;
+    Ok(Outcome {
+        stdout: String::new(),
+        stderr: tr!("akkoord serve is gestopt\n", "akkoord serve has stopped\n"),
+        code: 0,
+    })
 }
 
 /// The scenario folder: the one asked for (which must exist), or `tests` in the rule folder
@@ -435,46 +466,9 @@ fn lsp(cli: &Cli, as_of: &AsOf) -> Result<Outcome, Failure> {
 
 /// An error when the agreement is not on the table on the date: no verdict is given for it.
 fn on_table(loaded: &Loaded, agreement: usize, date: Date) -> Result<(), Problem> {
-    if loaded.world.on_table(agreement, date) {
-        return Ok(());
-    }
-    let a = &loaded.world.agreements[agreement];
-    let id = &a.id;
-    let when = match (a.since, a.until) {
-        (Some(s), _) if date < s => tr!("het komt op tafel op {s}", "it comes on the table on {s}"),
-        (_, Some(u)) => tr!(
-            "het ligt niet meer op tafel sinds {u}",
-            "it is no longer on the table since {u}"
-        ),
-        _ => String::new(),
-    };
-    Err(Problem::Argument {
-        message: tr!(
-            "akkoord `{id}` ligt op {date} niet op tafel; er is geen oordeel over",
-            "agreement `{id}` is not on the table on {date}; there is no verdict on it"
-        ),
-        help: Some(when),
-    })
+    lookup::on_table(loaded, agreement, date)
 }
 
 fn find(loaded: &Loaded, id: &str) -> Result<usize, Problem> {
-    loaded.world.agreement(id).ok_or_else(|| {
-        let known: Vec<&str> = loaded
-            .world
-            .agreements
-            .iter()
-            .map(|a| a.id.as_str())
-            .collect();
-        let hint = suggest::did_you_mean(id, known.iter().copied()).unwrap_or_else(|| {
-            tr!(
-                "bekende akkoorden: {}",
-                "known agreements: {}",
-                known.join(", ")
-            )
-        });
-        Problem::Argument {
-            message: tr!("onbekend akkoord `{id}`", "unknown agreement `{id}`"),
-            help: Some(hint),
-        }
-    })
+    lookup::agreement(loaded, id)
 }

@@ -8,7 +8,9 @@ use std::fmt::Write as _;
 
 use jiff::civil::Date;
 
-use crate::answer::{Answer, BoardReport, Obstacle, PeriodInfo, TimelineAnswer, long_date};
+use super::answer_html;
+use super::chart::Axis;
+use crate::answer::{Answer, BoardReport, Overview, SourceRef, TimelineAnswer, long_date};
 use crate::eval::Verdict;
 use crate::i18n::lang;
 use crate::tr;
@@ -33,7 +35,7 @@ pub fn esc(text: &str) -> String {
 }
 
 /// The verdict's class and icon.
-fn verdict_class(v: Verdict) -> (&'static str, &'static str) {
+pub(crate) fn verdict_class(v: Verdict) -> (&'static str, &'static str) {
     match v {
         Verdict::Mag => ("v-mag", "✓"),
         Verdict::MagOnderVoorbehoud => ("v-voorbehoud", "◐"),
@@ -42,7 +44,7 @@ fn verdict_class(v: Verdict) -> (&'static str, &'static str) {
     }
 }
 
-fn colour(v: Verdict) -> &'static str {
+pub(crate) fn colour(v: Verdict) -> &'static str {
     match v {
         Verdict::Mag => "#1b7f3b",
         Verdict::MagOnderVoorbehoud => "#b7791f",
@@ -51,12 +53,12 @@ fn colour(v: Verdict) -> &'static str {
     }
 }
 
-fn day(text: &str) -> String {
+pub(crate) fn day(text: &str) -> String {
     text.parse::<Date>()
         .map_or_else(|_| text.to_string(), long_date)
 }
 
-const STYLE: &str = r#"
+pub(crate) const STYLE: &str = r#"
 :root { --ink: #1d2939; --muted: #667085; --line: #d0d5dd; --mag: #1b7f3b; --voorbehoud: #b7791f; --niet: #b42318; --onbepaald: #667085; }
 * { box-sizing: border-box; }
 body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); margin: 0; background: #f8f9fb; }
@@ -86,6 +88,7 @@ blockquote { margin: 6px 0 10px; padding: 6px 12px; border-left: 3px solid var(-
 svg.timeline { width: 100%; height: auto; margin: 4px 0; }
 ol.events { font-size: 13px; margin: 4px 0 0; padding-left: 22px; }
 .legend span { display: inline-block; margin-right: 14px; font-size: 13px; }
+.legend i.v-mag { background: var(--mag); } .legend i.v-voorbehoud { background: var(--voorbehoud); } .legend i.v-niet { background: var(--niet); } .legend i.v-onbepaald { background: var(--onbepaald); }
 .legend i { display: inline-block; width: 12px; height: 12px; border-radius: 2px; margin-right: 4px; vertical-align: -1px; }
 @media print {
   body { background: #fff; }
@@ -117,7 +120,8 @@ pub fn board_html(r: &BoardReport) -> String {
     );
     header(&mut out, r, &title);
     overview(&mut out, r);
-    let axis = Axis::new(r);
+    let today = r.date.parse::<Date>().unwrap_or(Date::MIN);
+    let axis = Axis::new(&r.timelines, today);
     for (a, t) in r.overview.answers.iter().zip(&r.timelines) {
         agreement(&mut out, a, t, &axis);
     }
@@ -158,7 +162,7 @@ fn header(out: &mut String, r: &BoardReport, title: &str) {
     out.push_str("</nav>\n");
 }
 
-fn verdict_cell(v: Verdict, text: &str) -> String {
+pub(crate) fn verdict_cell(v: Verdict, text: &str) -> String {
     let (class, icon) = verdict_class(v);
     format!(
         "<span class=\"verdict {class}\"><span class=\"icon\">{icon}</span>{}</span>",
@@ -171,10 +175,22 @@ fn anchor(a: &Answer) -> String {
 }
 
 fn overview(out: &mut String, r: &BoardReport) {
+    let _ = writeln!(
+        out,
+        "<section id=\"overzicht\">\n<h2>{}</h2>",
+        esc(&tr!("Overzicht", "Overview"))
+    );
+    overview_table(out, &r.overview, &|a| format!("#{}", anchor(a)));
+    out.push_str("</section>\n");
+}
+
+/// Every answer of an overview as a table row (agreement, action, verdict, what stands in the
+/// way or is needed), the agreements not on the table, and the legend. `link` gives the
+/// address of an answer's details.
+pub(crate) fn overview_table(out: &mut String, o: &Overview, link: &dyn Fn(&Answer) -> String) {
     let _ = write!(
         out,
-        "<section id=\"overzicht\">\n<h2>{}</h2>\n<table class=\"overview\">\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
-        esc(&tr!("Overzicht", "Overview")),
+        "<table class=\"overview\">\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
         esc(&tr!("akkoord", "agreement")),
         esc(&tr!("handeling", "action")),
         esc(&tr!("oordeel", "verdict")),
@@ -183,7 +199,7 @@ fn overview(out: &mut String, r: &BoardReport) {
             "what stands in the way or is needed"
         )),
     );
-    for a in &r.overview.answers {
+    for a in &o.answers {
         let needed = match (a.verdict, a.ways.first()) {
             (Verdict::Mag, _) => String::new(),
             (_, Some(way)) => way
@@ -201,24 +217,19 @@ fn overview(out: &mut String, r: &BoardReport) {
         };
         let _ = writeln!(
             out,
-            "<tr class=\"answer\" data-agreement=\"{}\" data-action=\"{}\" data-verdict=\"{}\"><td><a href=\"#{}\">{}</a></td><td>{}</td><td>{}</td><td>{needed}</td></tr>",
+            "<tr class=\"answer\" data-agreement=\"{}\" data-action=\"{}\" data-verdict=\"{}\"><td><a href=\"{}\">{}</a></td><td>{}</td><td>{}</td><td>{needed}</td></tr>",
             esc(&a.agreement.id),
             a.action.dutch(),
             a.verdict.id(),
-            esc(&anchor(a)),
+            esc(&link(a)),
             esc(&a.agreement.name),
             esc(&a.action_text),
             verdict_cell(a.verdict, &a.verdict_text),
         );
     }
     out.push_str("</tbody>\n</table>\n");
-    if !r.overview.not_on_table.is_empty() {
-        let names: Vec<String> = r
-            .overview
-            .not_on_table
-            .iter()
-            .map(|a| esc(&a.name))
-            .collect();
+    if !o.not_on_table.is_empty() {
+        let names: Vec<String> = o.not_on_table.iter().map(|a| esc(&a.name)).collect();
         let _ = writeln!(
             out,
             "<p class=\"small\">{} {}</p>",
@@ -238,175 +249,33 @@ fn overview(out: &mut String, r: &BoardReport) {
     ] {
         let _ = write!(
             out,
-            "<span><i style=\"background:{}\"></i>{}</span>",
-            colour(v),
+            "<span><i class=\"{}\"></i>{}</span>",
+            verdict_class(v).0,
             esc(v.word())
         );
     }
-    out.push_str("</p>\n</section>\n");
+    out.push_str("</p>\n");
 }
-
 fn agreement(out: &mut String, a: &Answer, t: &TimelineAnswer, axis: &Axis) {
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<section class=\"agreement\" id=\"{}\" data-verdict=\"{}\">\n<h2>{} — {} {}</h2>\n<p class=\"plain\">{}</p>\n",
+        "<section class=\"agreement\" id=\"{}\" data-verdict=\"{}\">\n<h2>{} — {} {}</h2>",
         esc(&anchor(a)),
         a.verdict.id(),
         esc(&a.agreement.name),
         esc(&a.action_text),
         verdict_cell(a.verdict, &a.verdict_text),
-        esc(&a.plain)
     );
+    answer_html::plain(out, a);
     let _ = writeln!(
         out,
         "<h3>{}</h3>",
         esc(&tr!("Het oordeel door de tijd", "The verdict over time"))
     );
     axis.chart(out, t);
-    obstacles(out, &a.obstacles);
-    if !a.rules.is_empty() {
-        let _ = writeln!(
-            out,
-            "<h3>{}</h3>",
-            esc(&tr!(
-                "De regels die erover gaan",
-                "The rules that speak of it"
-            ))
-        );
-        for r in &a.rules {
-            let s = &r.rule.source;
-            let _ = write!(
-                out,
-                "<div class=\"rule\"><div><strong>{}</strong> — <span class=\"verdict {}\">{}</span></div>\
-                 <div class=\"meta\">{} “{}”, {} {}{}</div><blockquote>{}</blockquote>",
-                esc(&r.rule.id),
-                verdict_class(match r.value {
-                    Some(true) => Verdict::Mag,
-                    Some(false) => Verdict::Niet,
-                    None => Verdict::Onbepaald,
-                })
-                .0,
-                esc(&r.state_text),
-                esc(&s.kind_text),
-                esc(&s.title),
-                esc(&s.meeting),
-                esc(&day(&s.date)),
-                s.status
-                    .iter()
-                    .map(|x| format!("; {}", esc(x)))
-                    .collect::<String>(),
-                esc(&r.rule.quote)
-            );
-            let facts: Vec<String> = r.because.iter().map(|p| esc(&p.text)).collect();
-            if !facts.is_empty() {
-                let _ = write!(out, "<div class=\"small\">{}</div>", facts.join("; "));
-            }
-            out.push_str("</div>\n");
-        }
-    }
-    facts_table(out, a);
-    if !a.open.is_empty() {
-        let _ = writeln!(
-            out,
-            "<h3>{}</h3><ul>",
-            esc(&tr!("Open vragen", "Open questions"))
-        );
-        for f in &a.open {
-            let _ = writeln!(
-                out,
-                "<li>{} <span class=\"small\">({})</span></li>",
-                esc(&f.question),
-                esc(&f.name)
-            );
-        }
-        out.push_str("</ul>\n");
-    }
-    if !a.assumptions.is_empty() {
-        let _ = writeln!(
-            out,
-            "<h3>{}</h3><ul class=\"assumption\">",
-            esc(&tr!(
-                "Aannames waar dit oordeel op rust",
-                "Assumptions this verdict rests on"
-            ))
-        );
-        for x in &a.assumptions {
-            let _ = writeln!(
-                out,
-                "<li><strong>{}</strong>: {} <span class=\"small\">({})</span></li>",
-                esc(&x.what),
-                esc(&x.reason),
-                esc(&x.place)
-            );
-        }
-        out.push_str("</ul>\n");
-    }
+    answer_html::reasons(out, a);
+    answer_html::questions(out, a);
     out.push_str("</section>\n");
-}
-
-fn obstacles(out: &mut String, obstacles: &[Obstacle]) {
-    if obstacles.is_empty() {
-        return;
-    }
-    let _ = writeln!(
-        out,
-        "<h3>{}</h3><ul>",
-        esc(&tr!("Wat in de weg staat", "What stands in the way"))
-    );
-    for o in obstacles {
-        let rules: Vec<String> = o.rules.iter().map(|r| esc(&r.label)).collect();
-        let _ = writeln!(
-            out,
-            "<li>{} — <span class=\"small\">{}</span></li>",
-            esc(&o.part.text),
-            rules.join("; ")
-        );
-    }
-    out.push_str("</ul>\n");
-}
-
-fn facts_table(out: &mut String, a: &Answer) {
-    let mut facts: Vec<&crate::answer::FactInfo> = Vec::new();
-    for f in a
-        .rules
-        .iter()
-        .flat_map(|r| r.because.iter().flat_map(|p| &p.facts))
-    {
-        if !facts.iter().any(|x| x.name == f.name) {
-            facts.push(f);
-        }
-    }
-    if facts.is_empty() {
-        return;
-    }
-    let _ = write!(
-        out,
-        "<h3>{}</h3><table class=\"facts\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
-        esc(&tr!("De feiten die meewegen", "The facts it reads")),
-        esc(&tr!("feit", "fact")),
-        esc(&tr!("waarde", "value")),
-        esc(&tr!("sinds", "since")),
-        esc(&tr!("bron", "source")),
-    );
-    for f in facts {
-        let assumed = f.assumption.as_ref().map_or(String::new(), |x| {
-            format!(
-                "<div class=\"assumption small\">{}: {}</div>",
-                esc(&tr!("aanname", "assumption")),
-                esc(x)
-            )
-        });
-        let _ = write!(
-            out,
-            "<tr><td>{}<div class=\"small\">{}</div></td><td>{}</td><td>{}</td><td>{}{assumed}</td></tr>",
-            esc(&f.name),
-            esc(&f.question),
-            esc(&f.value_text),
-            f.since.as_deref().map_or(String::new(), |s| esc(&day(s))),
-            esc(f.source.as_deref().unwrap_or("")),
-        );
-    }
-    out.push_str("</tbody></table>\n");
 }
 
 fn signals(out: &mut String, r: &BoardReport) {
@@ -515,29 +384,7 @@ fn provenance(out: &mut String, r: &BoardReport) {
         esc(&tr!("bron", "source")),
         esc(&tr!("wat ervan werd", "what became of it")),
     );
-    for s in &p.sources {
-        let assumed = if s.date_assumed {
-            format!(
-                " <span class=\"assumption small\">({})</span>",
-                esc(&tr!("datum aangenomen", "date assumed"))
-            )
-        } else {
-            String::new()
-        };
-        let _ = write!(
-            out,
-            "<tr><td>{} {}{assumed}</td><td>{} “{}”</td><td>{}</td></tr>",
-            esc(&s.meeting),
-            esc(&day(&s.date)),
-            esc(&s.kind_text),
-            esc(&s.title),
-            s.status
-                .iter()
-                .map(|x| esc(x))
-                .collect::<Vec<_>>()
-                .join("; "),
-        );
-    }
+    sources_rows(out, &p.sources, &|_| None);
     out.push_str("</tbody></table>\n");
     if let Some(updated) = &p.facts_updated {
         let _ = writeln!(
@@ -553,127 +400,37 @@ fn provenance(out: &mut String, r: &BoardReport) {
     out.push_str("</section>\n");
 }
 
-/// The time axis all charts share: from before the first change to after the report's day.
-struct Axis {
-    start: Date,
-    end: Date,
-    today: Date,
-}
-
-const WIDTH: f64 = 760.0;
-
-impl Axis {
-    fn new(r: &BoardReport) -> Axis {
-        let today = r.date.parse::<Date>().unwrap_or(Date::MIN);
-        let starts = r
-            .timelines
-            .iter()
-            .flat_map(|t| &t.periods)
-            .filter_map(|p| p.from.as_deref().and_then(|d| d.parse::<Date>().ok()));
-        let first = starts.clone().min().unwrap_or(today);
-        let last = starts.max().unwrap_or(today).max(today);
-        let start = first.saturating_sub(jiff::Span::new().days(180));
-        let end = last.saturating_add(jiff::Span::new().days(120));
-        Axis { start, end, today }
-    }
-
-    fn x(&self, d: Date) -> f64 {
-        let total = f64::from((self.end - self.start).get_days().max(1));
-        let at = f64::from((d.max(self.start).min(self.end) - self.start).get_days());
-        (at / total * WIDTH).round()
-    }
-
-    fn chart(&self, out: &mut String, t: &TimelineAnswer) {
-        let _ = write!(
-            out,
-            "<svg class=\"timeline\" viewBox=\"0 0 {WIDTH} 72\" role=\"img\" aria-label=\"{}\">",
-            esc(&tr!("tijdlijn van het oordeel", "timeline of the verdict"))
-        );
-        let mut events = Vec::new();
-        for p in &t.periods {
-            self.band(out, p);
-            if let Some(from) = p.from.as_deref().and_then(|d| d.parse::<Date>().ok())
-                && !p.opened_by.is_empty()
-                && from >= self.start
-            {
-                events.push((from, p));
-            }
-        }
-        for year in self.start.year()..=self.end.year() {
-            let Ok(jan) = Date::new(year, 1, 1) else {
-                continue;
-            };
-            if jan < self.start || jan > self.end {
-                continue;
-            }
-            let x = self.x(jan);
-            let label = x.clamp(14.0, WIDTH - 14.0);
-            let _ = write!(
-                out,
-                "<line x1=\"{x}\" y1=\"40\" x2=\"{x}\" y2=\"46\" stroke=\"#98a2b3\"/><text x=\"{label}\" y=\"58\" font-size=\"10\" text-anchor=\"middle\" fill=\"#667085\">{year}</text>"
-            );
-        }
-        for (i, (from, _)) in events.iter().enumerate() {
-            let x = self.x(*from);
-            let _ = write!(
-                out,
-                "<line x1=\"{x}\" y1=\"8\" x2=\"{x}\" y2=\"40\" stroke=\"#1d2939\" stroke-width=\"1\"/><circle cx=\"{x}\" cy=\"8\" r=\"7\" fill=\"#1d2939\"/><text x=\"{x}\" y=\"11\" font-size=\"9\" text-anchor=\"middle\" fill=\"#fff\">{}</text>",
-                i + 1
-            );
-        }
-        let x = self.x(self.today);
-        let _ = write!(
-            out,
-            "<line x1=\"{x}\" y1=\"14\" x2=\"{x}\" y2=\"46\" stroke=\"#175cd3\" stroke-dasharray=\"3 2\"/><text x=\"{x}\" y=\"70\" font-size=\"10\" text-anchor=\"middle\" fill=\"#175cd3\">{}</text>",
-            esc(&self.today.to_string())
-        );
-        out.push_str("</svg>\n");
-        if !events.is_empty() {
-            out.push_str("<ol class=\"events\">");
-            for (from, p) in &events {
-                let what: Vec<String> = p.opened_by.iter().map(|h| esc(&h.text)).collect();
-                let _ = write!(
-                    out,
-                    "<li><strong>{}</strong> → {}: {}</li>",
-                    esc(&long_date(*from)),
-                    verdict_cell(p.verdict, &p.verdict_text),
-                    what.join("; ")
-                );
-            }
-            out.push_str("</ol>\n");
-        }
-    }
-
-    fn band(&self, out: &mut String, p: &PeriodInfo) {
-        let from = p
-            .from
-            .as_deref()
-            .and_then(|d| d.parse::<Date>().ok())
-            .unwrap_or(self.start);
-        let until = p
-            .until
-            .as_deref()
-            .and_then(|d| d.parse::<Date>().ok())
-            .and_then(|d| d.tomorrow().ok())
-            .unwrap_or(self.end);
-        let (x1, x2) = (self.x(from), self.x(until));
-        if x2 <= x1 {
-            return;
-        }
-        let span = match (&p.from, &p.until) {
-            (Some(f), Some(u)) => format!("{f} – {u}"),
-            (Some(f), None) => tr!("vanaf {f}", "from {f}"),
-            (None, Some(u)) => tr!("t/m {u}", "until {u}"),
-            (None, None) => tr!("altijd", "always"),
+/// A row per source: meeting and date, kind and title (a link when `link` gives one), and what
+/// became of it.
+pub(crate) fn sources_rows(
+    out: &mut String,
+    sources: &[SourceRef],
+    link: &dyn Fn(&SourceRef) -> Option<String>,
+) {
+    for s in sources {
+        let assumed = if s.date_assumed {
+            format!(
+                " <span class=\"assumption small\">({})</span>",
+                esc(&tr!("datum aangenomen", "date assumed"))
+            )
+        } else {
+            String::new()
+        };
+        let title = format!("{} “{}”", esc(&s.kind_text), esc(&s.title));
+        let title = match link(s) {
+            Some(href) => format!("<a href=\"{}\">{title}</a>", esc(&href)),
+            None => title,
         };
         let _ = write!(
             out,
-            "<rect class=\"band {}\" x=\"{x1}\" y=\"16\" width=\"{}\" height=\"24\" fill=\"{}\"><title>{}: {}</title></rect>",
-            verdict_class(p.verdict).0,
-            x2 - x1,
-            colour(p.verdict),
-            esc(&span),
-            esc(&p.verdict_text)
+            "<tr class=\"source\"><td>{} {}{assumed}</td><td>{title}</td><td>{}</td></tr>",
+            esc(&s.meeting),
+            esc(&day(&s.date)),
+            s.status
+                .iter()
+                .map(|x| esc(x))
+                .collect::<Vec<_>>()
+                .join("; "),
         );
     }
 }

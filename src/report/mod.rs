@@ -1,8 +1,10 @@
-//! Renderings of the answers ([`crate::answer`]): text for people, JSON for tools (and, later,
-//! HTML). A rendering formats; it never decides what is true. Text from rule and facts files
+//! Renderings of the answers ([`crate::answer`]): text for people, JSON for tools, HTML for the
+//! board report and the web page ([`crate::serve`]). A rendering formats; it never decides what is true. Text from rule and facts files
 //! is passed through [`crate::terminal::safe`] before it reaches a terminal; JSON is exact.
 
-mod html;
+pub(crate) mod answer_html;
+pub(crate) mod chart;
+pub(crate) mod html;
 mod staff;
 mod testing;
 mod text;
