@@ -73,7 +73,11 @@ fn decisions(
             agree(w, "akkoord", a.verdicts(), expected);
             a
         });
-        assert_eq!(a.verdicts_only(), a.decide_all(), "verdict agrees with decide");
+        assert_eq!(
+            a.verdicts_only(),
+            a.decide_all(),
+            "verdict agrees with decide"
+        );
         b.iter(|| black_box(a.verdicts_only()))
     });
     drop(a);
