@@ -401,7 +401,8 @@ impl Expr {
                 let n = u.int_in_range(1..=2)?;
                 Expr::ChoiceIn((0..n).map(|_| u.arbitrary()).collect::<Result<_>>()?)
             }
-            5..=7 | 8 => Expr::Num {
+            // 5..=7 when no agreement is at hand (a signal): a number comparison instead.
+            5..=8 => Expr::Num {
                 i: u.choose_index(NUMBER_FACTS)?,
                 op: op(u)?,
                 k: small(u)?,
