@@ -17,39 +17,40 @@ use akkoord::span::FileId;
 use akkoord::testing;
 use jiff::civil::{Date, date};
 
-/// The shipped rule files, in the order `akkoord` reads the `rules/` folder.
+/// The VNG rule files as frozen under `tests/fixtures/vng` (the living `rules/` changes after
+/// every assembly; the fuzzer needs a fixed start), in the order `akkoord` reads them.
 pub const RULE_FILES: [(&str, &str); 6] = [
     (
-        "rules/00-declaraties.akk",
-        include_str!("../../rules/00-declaraties.akk"),
+        "tests/fixtures/vng/00-declaraties.akk",
+        include_str!("../../tests/fixtures/vng/00-declaraties.akk"),
     ),
     (
-        "rules/2018-02-14-overhedenoverleg.akk",
-        include_str!("../../rules/2018-02-14-overhedenoverleg.akk"),
+        "tests/fixtures/vng/2018-02-14-overhedenoverleg.akk",
+        include_str!("../../tests/fixtures/vng/2018-02-14-overhedenoverleg.akk"),
     ),
     (
-        "rules/2018-06-27-alv.akk",
-        include_str!("../../rules/2018-06-27-alv.akk"),
+        "tests/fixtures/vng/2018-06-27-alv.akk",
+        include_str!("../../tests/fixtures/vng/2018-06-27-alv.akk"),
     ),
     (
-        "rules/2018-11-30-balv.akk",
-        include_str!("../../rules/2018-11-30-balv.akk"),
+        "tests/fixtures/vng/2018-11-30-balv.akk",
+        include_str!("../../tests/fixtures/vng/2018-11-30-balv.akk"),
     ),
     (
-        "rules/2019-voorjaar-ggz.akk",
-        include_str!("../../rules/2019-voorjaar-ggz.akk"),
+        "tests/fixtures/vng/2019-voorjaar-ggz.akk",
+        include_str!("../../tests/fixtures/vng/2019-voorjaar-ggz.akk"),
     ),
     (
-        "rules/2024-alv.akk",
-        include_str!("../../rules/2024-alv.akk"),
+        "tests/fixtures/vng/2024-alv.akk",
+        include_str!("../../tests/fixtures/vng/2024-alv.akk"),
     ),
 ];
 
 /// The shipped declarations alone.
 pub const DECLARATIONS: (&str, &str) = RULE_FILES[0];
 
-/// The shipped facts file.
-pub const FACTS: &str = include_str!("../../rules/feiten.json");
+/// The frozen facts file.
+pub const FACTS: &str = include_str!("../../tests/fixtures/vng/feiten.json");
 
 /// The byte that separates rule text from facts JSON in a `load_check` input.
 pub const SEPARATOR: u8 = 0;
