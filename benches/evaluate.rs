@@ -68,8 +68,8 @@ fn generated(sources: usize, rules_per_source: usize, agreements: usize) -> (Str
 }
 
 fn bench(c: &mut Criterion) {
-    let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
-    c.bench_function("vng: load and check rules/", |b| {
+    let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/vng");
+    c.bench_function("vng: load and check tests/fixtures/vng", |b| {
         b.iter(|| black_box(akkoord::load::load(&rules, None).is_ok()))
     });
     let Ok(loaded) = akkoord::load::load(&rules, None) else {

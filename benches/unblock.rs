@@ -1,11 +1,13 @@
-//! How long `akkoord unblock` takes on a generated rule base where one agreement depends on
-//! 40 facts through 20 rules, with shared facts so the rules' options interact.
+//! How long `akkoord unblock` takes: the first plans when there are very many, the cost per
+//! plan when every plan is counted, rules that share facts, and GGZ on the VNG rule base.
 
 use std::hint::black_box;
 
 use akkoord::ast::Action;
 use akkoord::check::{self, Loaded};
-use akkoord::unblock::unblock;
+use std::path::Path;
+
+use akkoord::unblock::{Limits, unblock};
 use criterion::{Criterion, criterion_group, criterion_main};
 use jiff::civil::{Date, date};
 
@@ -50,8 +52,16 @@ fn choices(rules: usize) -> (String, String) {
     rule_base(3 * rules, (0..rules).map(condition))
 }
 
-/// Reports how many plans the search finds, then measures it.
-fn measure(c: &mut Criterion, name: &str, loaded: &Loaded, agreement: usize, day: Date) {
+/// Reports how many plans the search finds, then measures it; for a search that counts every
+/// plan, criterion's time divided by the plans found is the cost per plan.
+fn measure(
+    c: &mut Criterion,
+    name: &str,
+    loaded: &Loaded,
+    agreement: usize,
+    day: Date,
+    limits: Limits,
+) {
     let run = || {
         unblock(
             &loaded.base,
@@ -60,42 +70,58 @@ fn measure(c: &mut Criterion, name: &str, loaded: &Loaded, agreement: usize, day
             agreement,
             Action::Signing,
             &[],
-            10_000,
+            limits,
         )
     };
     let result = run();
     eprintln!(
-        "{name}: {} minimal plans, truncated: {}",
+        "{name}: {} plans found ({} kept), complete: {}, at most {}",
+        result.found,
         result.plans.len(),
-        result.truncated
+        result.complete,
+        result.at_most
     );
-    c.bench_function(name, |b| b.iter(|| black_box(run().plans.len())));
+    c.bench_function(name, |b| b.iter(|| black_box(run().found)));
 }
 
 fn bench(c: &mut Criterion) {
     let day = date(2019, 1, 1);
-    let (rules, facts) = choices(6);
-    if let Ok(loaded) = check::load(&[("choices.akk".into(), rules)], ("feiten.json", &facts)) {
-        measure(
-            c,
-            "unblock: 1 agreement, 6 rules x 3 ways, 36 facts",
-            &loaded,
-            0,
-            day,
-        );
-    }
-    let (rules, facts) = generated(20, 40);
-    if let Ok(loaded) = check::load(&[("generated.akk".into(), rules)], ("feiten.json", &facts)) {
-        measure(
-            c,
-            "unblock: 1 agreement, 20 rules, 40 facts",
-            &loaded,
-            0,
-            day,
-        );
-    }
-    let rules = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
-    if let Ok(vng) = akkoord::load::load(&rules, None) {
+    let mut group = |name: &str, (rules, facts): (String, String), limits: Limits| match check::load(
+        &[("r.akk".into(), rules)],
+        ("feiten.json", &facts),
+    ) {
+        Ok(loaded) => measure(c, name, &loaded, 0, day, limits),
+        Err(_) => eprintln!("{name}: the generated rules do not load"),
+    };
+    // The first ten plans come at once however many there are.
+    group(
+        "unblock: first 10 plans, 9 rules x 3 ways (19 683 plans)",
+        choices(9),
+        Limits::first(10),
+    );
+    // Counting every plan: the time per plan stays flat as the plans grow from 81 to 19 683.
+    group(
+        "unblock: all 81 plans, 4 rules x 3 ways",
+        choices(4),
+        Limits::all(),
+    );
+    group(
+        "unblock: all 6 561 plans, 8 rules x 3 ways",
+        choices(8),
+        Limits::all(),
+    );
+    group(
+        "unblock: all 19 683 plans, 9 rules x 3 ways",
+        choices(9),
+        Limits::all(),
+    );
+    group(
+        "unblock: 20 rules sharing 40 facts",
+        generated(20, 40),
+        Limits::default(),
+    );
+    let vng = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/vng");
+    if let Ok(vng) = akkoord::load::load(&vng, None) {
         let ggz = vng.world.agreement("ggz").unwrap_or_default();
         measure(
             c,
@@ -103,6 +129,7 @@ fn bench(c: &mut Criterion) {
             &vng,
             ggz,
             date(2019, 6, 1),
+            Limits::default(),
         );
     }
 }

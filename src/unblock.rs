@@ -1,14 +1,14 @@
 //! "What has to happen before we may sign?": every minimal set of fact changes (setting an
 //! unknown fact, or changing a known one) that makes the verdict *mag*.
 //!
-//! The search follows the structure of the conditions: for each rule in force it finds the
+//! The search follows the structure of the conditions: for each rule in the way it finds the
 //! smallest changes that make the rule hold (for *and* every part must hold, for *or* one part
-//! is enough), combines the rules' options, and keeps only sets that contain no other. Every
-//! set is then applied and evaluated in full: a set is listed only when the verdict really
-//! becomes *mag*. The number of partial sets kept is bounded; when the bound cuts the search,
-//! the result says so.
+//! is enough), then visits the combinations of the rules' ways best first. Every combination
+//! is applied and evaluated in full: a plan is listed only when the verdict really becomes
+//! *mag* and no change in it can be left out. The search says when a bound or budget cut it.
 
-use std::collections::BTreeMap;
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BinaryHeap, HashSet};
 
 use jiff::civil::Date;
 
@@ -43,14 +43,86 @@ pub struct Change {
 pub struct Unblock {
     /// The decision as things stand.
     pub decision: Decision,
-    /// Minimal plans, smallest first.
+    /// The first plans found, smallest first (at most [`Limits::keep`]).
     pub plans: Vec<Vec<Change>>,
-    /// True when the bound on partial sets cut the search: there may be more plans.
+    /// How many plans the search found, kept or not.
+    pub found: usize,
+    /// True when every combination of the rules' ways was examined: `found` is then the exact
+    /// number of plans.
+    pub complete: bool,
+    /// An upper bound on the number of plans: the number of combinations of the rules' ways
+    /// (saturating).
+    pub at_most: u64,
+    /// True when a search inside one rule's condition was cut by its bound (`--grens`), so some
+    /// ways of that rule may be missing.
     pub truncated: bool,
+    /// Why the search stopped before examining every combination, if it did.
+    pub stopped: Option<Stopped>,
 }
 
-/// Finds every minimal plan that makes the verdict *mag*. `fixed` slots may not change;
-/// `bound` caps the partial sets kept while combining rules.
+/// Why the search for plans stopped early.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stopped {
+    /// It found the plans asked for.
+    Enough,
+    /// It examined as many combinations as the budget allows.
+    Budget,
+}
+
+/// How much to look for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Keep (and describe) the first this many plans; the others are only counted.
+    pub keep: usize,
+    /// Stop after finding this many plans; `None`: count them all (within the budget).
+    pub stop_after: Option<usize>,
+    /// Examine at most this many combinations of the rules' ways.
+    pub budget: u64,
+    /// Keep at most this many partial sets while combining the parts of one condition.
+    pub bound: usize,
+}
+
+impl Limits {
+    /// The first `n` plans only: the search stops when it has them.
+    pub fn first(n: usize) -> Self {
+        Limits {
+            keep: n,
+            stop_after: Some(n),
+            ..Limits::default()
+        }
+    }
+
+    /// Every plan, kept and counted, within the default budget.
+    pub fn all() -> Self {
+        Limits {
+            keep: usize::MAX,
+            ..Limits::default()
+        }
+    }
+}
+
+impl Default for Limits {
+    /// The first ten plans kept, all counted within a budget of 20 000 combinations.
+    fn default() -> Self {
+        Limits {
+            keep: 10,
+            stop_after: None,
+            budget: 20_000,
+            bound: 10_000,
+        }
+    }
+}
+
+/// Finds the plans that make the verdict *mag*: sets of fact changes of which no change can be
+/// left out, smallest first. `fixed` slots may not change.
+///
+/// For every rule that stands in the way the search finds its *ways*: the smallest sets of
+/// changes that make the rule hold (or rule the agreement out of its selector). A plan takes
+/// one way per rule. The combinations are visited best first (fewest changes asked for
+/// first), so the first plans come at once however many combinations there are; each
+/// combination costs the same whatever came before it: merge the ways, evaluate the verdict,
+/// and leave out what is not needed (see [`reduce`]). The search stops when it has the plans
+/// asked for or has examined the budget's combinations, and says which.
 pub fn unblock(
     base: &RuleBase,
     world: &World,
@@ -58,7 +130,7 @@ pub fn unblock(
     agreement: AgreementId,
     action: Action,
     fixed: &[Slot],
-    bound: usize,
+    limits: Limits,
 ) -> Unblock {
     let ev = Evaluator::new(base, world, date);
     let decision = ev.decide(agreement, action);
@@ -68,60 +140,171 @@ pub fn unblock(
         date,
         agreement,
         fixed,
-        bound,
+        bound: limits.bound,
         truncated: false,
     };
-    if decision.verdict == Verdict::Mag {
-        return Unblock {
-            decision,
-            plans: Vec::new(),
-            truncated: false,
-        };
+    let mut result = Unblock {
+        decision,
+        plans: Vec::new(),
+        found: 0,
+        complete: true,
+        at_most: 0,
+        truncated: false,
+        stopped: None,
+    };
+    if result.decision.verdict == Verdict::Mag {
+        return result;
     }
-    let mut rules: Vec<RuleId> = base
-        .index
-        .candidates(agreement, date, world)
-        .filter(|&r| base.rules[r].conditions(action) && ev.in_force(r))
+    // The rules in the way, each with its ways (smallest first).
+    let mut blocking: Vec<RuleId> = result
+        .decision
+        .findings
+        .iter()
+        .filter(|f| f.value != Tri::Yes)
+        .map(|f| f.rule)
         .collect();
-    rules.sort_unstable();
-    let mut options = Vec::new();
-    for &r in &rules {
+    blocking.sort_unstable();
+    let mut ways: Vec<Vec<Set>> = Vec::new();
+    for &r in &blocking {
         let rule = &base.rules[r];
-        let mut ways = search.fixes(rule.condition, Tri::Yes);
+        let mut options = search.fixes(rule.condition, Tri::Yes);
         if let Some(Selector::Where(sel)) = rule.selector() {
-            ways.extend(search.fixes(*sel, Tri::No));
+            options.extend(search.fixes(*sel, Tri::No));
         }
-        options.push(minimal(ways));
+        ways.push(minimal(options));
     }
-    let candidates = search.product(options);
-    let verified: Vec<Set> = candidates
-        .into_iter()
-        .filter(|set| {
-            let changes = as_changes(set);
-            Evaluator::with_changes(base, world, date, &changes).verdict(agreement, action)
-                == Verdict::Mag
-        })
-        .collect();
+    result.truncated = search.truncated;
+    result.at_most = ways
+        .iter()
+        .fold(1u64, |n, w| n.saturating_mul(w.len() as u64));
+    if ways.iter().any(Vec::is_empty) {
+        result.at_most = 0;
+        return result;
+    }
     let gives_mag = |set: &Set| {
         let changes = as_changes(set);
         Evaluator::with_changes(base, world, date, &changes).verdict(agreement, action)
             == Verdict::Mag
     };
-    // The structural search may combine more than needed where rules share facts; replace
-    // each plan by its smallest subsets that still give mag, so that no plan has a subset
-    // that would do.
-    let shrunk: Vec<Set> = minimal(verified)
+    let mut seen: HashSet<Set> = HashSet::new();
+    let mut kept: Vec<Set> = Vec::new();
+    let mut examined = 0u64;
+    let mut combinations = BestFirst::new(&ways);
+    while let Some(pick) = combinations.next() {
+        if examined == limits.budget {
+            result.stopped = Some(Stopped::Budget);
+            result.complete = false;
+            break;
+        }
+        examined += 1;
+        let Some(set) = pick
+            .iter()
+            .enumerate()
+            .try_fold(Set::new(), |acc, (r, &w)| merge(&acc, &ways[r][w as usize]))
+        else {
+            continue;
+        };
+        if !gives_mag(&set) {
+            continue;
+        }
+        // Where rules share facts, one rule's way may already do another's work: leave out
+        // what is not needed.
+        let set = reduce(set, &gives_mag);
+        if !seen.insert(set.clone()) {
+            continue;
+        }
+        result.found += 1;
+        if kept.len() < limits.keep {
+            kept.push(set);
+        }
+        if limits.stop_after.is_some_and(|n| result.found >= n) {
+            result.complete = combinations.exhausted();
+            if !result.complete {
+                result.stopped = Some(Stopped::Enough);
+            }
+            break;
+        }
+    }
+    kept.sort_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
+    result.plans = kept
         .iter()
-        .flat_map(|set| smallest_subsets(set, &gives_mag))
+        .map(|set| describe(base, world, date, &result.decision, &blocking, set))
         .collect();
-    let plans = minimal(shrunk)
-        .into_iter()
-        .map(|set| describe(base, world, date, &decision, &rules, &set))
-        .collect();
-    Unblock {
-        decision,
-        plans,
-        truncated: search.truncated,
+    result
+}
+
+/// A part of a plan that gives *mag* and of which no change can be left out: each change is
+/// left out in turn while the rest still gives *mag*; a plan of up to six changes is then
+/// replaced by its smallest part that gives *mag*, so that no part of it does.
+fn reduce(mut set: Set, gives_mag: &dyn Fn(&Set) -> bool) -> Set {
+    let slots: Vec<Slot> = set.keys().copied().collect();
+    for slot in slots {
+        if let Some(value) = set.remove(&slot)
+            && !gives_mag(&set)
+        {
+            set.insert(slot, value);
+        }
+    }
+    if set.len() <= 6 {
+        let items: Vec<(Slot, Value)> = set.iter().map(|(s, v)| (*s, v.clone())).collect();
+        let mut masks: Vec<u32> = (1u32..(1 << items.len()) - 1).collect();
+        masks.sort_by_key(|m| (m.count_ones(), *m));
+        for mask in masks {
+            let part: Set = items
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| mask & (1 << i) != 0)
+                .map(|(_, c)| c.clone())
+                .collect();
+            if gives_mag(&part) {
+                return part;
+            }
+        }
+    }
+    set
+}
+
+/// The combinations of one way per rule, fewest changes asked for first: a heap over index
+/// vectors where each vector is reached once (a successor only advances a position at or
+/// after the one its parent advanced).
+struct BestFirst {
+    sizes: Vec<Vec<usize>>,
+    heap: BinaryHeap<Reverse<(usize, Vec<u32>, usize)>>,
+}
+
+impl BestFirst {
+    fn new(ways: &[Vec<Set>]) -> Self {
+        let sizes: Vec<Vec<usize>> = ways
+            .iter()
+            .map(|w| w.iter().map(BTreeMap::len).collect())
+            .collect();
+        let start = vec![0u32; ways.len()];
+        let cost = sizes.iter().map(|s| s[0]).sum();
+        let mut heap = BinaryHeap::new();
+        heap.push(Reverse((cost, start, 0)));
+        BestFirst { sizes, heap }
+    }
+
+    fn exhausted(&self) -> bool {
+        self.heap.is_empty()
+    }
+}
+
+impl Iterator for BestFirst {
+    type Item = Vec<u32>;
+
+    fn next(&mut self) -> Option<Vec<u32>> {
+        let Reverse((cost, pick, from)) = self.heap.pop()?;
+        for p in from..pick.len() {
+            let i = pick[p] as usize;
+            if let Some(&bigger) = self.sizes[p].get(i + 1) {
+                let mut next = pick.clone();
+                next[p] += 1;
+                let cost = cost - self.sizes[p][i] + bigger;
+                self.heap.push(Reverse((cost, next, p)));
+            }
+        }
+        Some(pick)
     }
 }
 
@@ -228,32 +411,6 @@ impl Search<'_> {
         }
         acc
     }
-}
-
-/// The minimal subsets of `set` that still pass `ok`: every subset when the set is small,
-/// otherwise by removing one change at a time while it still passes.
-fn smallest_subsets(set: &Set, ok: &dyn Fn(&Set) -> bool) -> Vec<Set> {
-    let items: Vec<(Slot, Value)> = set.iter().map(|(s, v)| (*s, v.clone())).collect();
-    if items.len() <= 10 {
-        let subsets = (1u32..(1 << items.len())).map(|mask| {
-            items
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| mask & (1 << i) != 0)
-                .map(|(_, c)| c.clone())
-                .collect::<Set>()
-        });
-        return minimal(subsets.filter(|s| ok(s)).collect());
-    }
-    let mut current = set.clone();
-    for (slot, _) in &items {
-        let mut smaller = current.clone();
-        smaller.remove(slot);
-        if ok(&smaller) {
-            current = smaller;
-        }
-    }
-    vec![current]
 }
 
 fn merge(a: &Set, b: &Set) -> Option<Set> {

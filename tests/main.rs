@@ -20,5 +20,6 @@ mod lsp;
 mod properties;
 mod prover;
 mod robust;
+mod scale;
 mod serve;
 mod staff;

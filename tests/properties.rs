@@ -417,7 +417,7 @@ proptest! {
         let loaded = load(&rules_text(&rules), &w.json()).unwrap_or_else(|e| panic!("{e}"));
         let (base, world) = (&loaded.base, &loaded.world);
         for a in 0..2 {
-            let result = akkoord::unblock::unblock(base, world, BALV, a, Action::Signing, &[], 10_000);
+            let result = akkoord::unblock::unblock(base, world, BALV, a, Action::Signing, &[], akkoord::unblock::Limits::all());
             let apply = |changes: &[&akkoord::unblock::Change]| {
                 let set: akkoord::eval::Changes = changes.iter().map(|c| (c.slot, Some(c.to.clone()))).collect();
                 Evaluator::with_changes(base, world, BALV, &set).decide(a, Action::Signing).verdict

@@ -14,7 +14,7 @@ fn plans(rules: &str, facts: &str) -> Vec<Vec<String>> {
         0,
         Action::Signing,
         &[],
-        10_000,
+        akkoord::unblock::Limits::all(),
     );
     result
         .plans
@@ -55,6 +55,101 @@ fn unblock_combines_rules_and_keeps_only_minimal_sets() {
                  regel r2 {{ bron \"z\" vereis rob of p voor ondertekening van elk akkoord }} }}"
     );
     assert_eq!(plans(&rules, ONE), vec![vec!["rob=ja"]]);
+}
+
+/// `rules` rules about agreement `a`, rule i needing one of three facts of its own: 3^rules
+/// minimal plans of `rules` changes each. Written to a folder, for the CLI.
+fn three_ways(rules: usize) -> (String, String) {
+    let mut text = String::new();
+    for f in 0..3 * rules {
+        text.push_str(&format!("feit f{f}: janee \"?\"\n"));
+    }
+    text.push_str("motie m \"M\" {\n vergadering ALV 2018-01-01\n");
+    for r in 0..rules {
+        let (x, y, z) = (3 * r, 3 * r + 1, 3 * r + 2);
+        text.push_str(&format!(
+            " regel r{r} {{ bron \"z\" vereis f{x} of f{y} of f{z} voor ondertekening van akkoord a }}\n"
+        ));
+    }
+    text.push('}');
+    let facts: Vec<String> = (0..3 * rules).map(|f| format!("\"f{f}\": false")).collect();
+    let facts = format!(
+        "{{ \"akkoorden\": {{ \"a\": {{ \"naam\": \"A\" }} }}, \"feiten\": {{ {} }} }}",
+        facts.join(", ")
+    );
+    (text, facts)
+}
+
+#[test]
+fn unblock_gives_the_first_plans_without_visiting_every_combination() {
+    let (rules, facts) = three_ways(9);
+    let loaded = load(&rules, &facts).unwrap_or_else(|e| panic!("{e}"));
+    let first = unblock(
+        &loaded.base,
+        &loaded.world,
+        BALV,
+        0,
+        Action::Signing,
+        &[],
+        akkoord::unblock::Limits::first(10),
+    );
+    assert_eq!(first.plans.len(), 10);
+    assert_eq!(first.found, 10);
+    assert!(!first.complete, "19 683 plans exist; ten were asked for");
+    assert_eq!(first.at_most, 19_683);
+    assert!(
+        first.plans.iter().all(|p| p.len() == 9),
+        "one change per rule"
+    );
+    // Counting them all gives the exact number.
+    let (rules, facts) = three_ways(6);
+    let loaded = load(&rules, &facts).unwrap_or_else(|e| panic!("{e}"));
+    let all = unblock(
+        &loaded.base,
+        &loaded.world,
+        BALV,
+        0,
+        Action::Signing,
+        &[],
+        akkoord::unblock::Limits::default(),
+    );
+    assert_eq!((all.found, all.complete, all.plans.len()), (729, true, 10));
+}
+
+#[test]
+fn unblock_says_how_many_ways_there_are_and_when_it_stopped_counting() {
+    let dir = crate::common::scratch("unblock-many");
+    let (rules, facts) = three_ways(9);
+    std::fs::write(dir.join("regels.akk"), rules).expect("write rules");
+    std::fs::write(dir.join("feiten.json"), facts).expect("write facts");
+    std::fs::create_dir_all(dir.join("bronnen")).expect("bronnen");
+    std::fs::write(dir.join("bronnen/m.txt"), "z").expect("write source");
+    let rules_dir = dir.to_string_lossy().to_string();
+    let (code, out, err) = akkoord(&[
+        "unblock",
+        "a",
+        "--op",
+        "2019-01-01",
+        "--rules",
+        &rules_dir,
+        "--budget",
+        "1000",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("Ten minste 1000 minimale manieren om tot \"mag\" te komen (de zoektocht stopte bij zijn budget; er zijn er hoogstens 19683); de eerste 10, kleinste eerst:"),
+        "{out}"
+    );
+    let (code, out, err) = akkoord(&["unblock", "a", "--op", "2019-01-01", "--rules", &rules_dir]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("19683 minimale manieren om tot \"mag\" te komen; de eerste 10, kleinste eerst (--alle toont ze allemaal):"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\n10. 9 wijzigingen") && !out.contains("\n11. "),
+        "{out}"
+    );
 }
 
 #[test]

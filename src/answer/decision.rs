@@ -60,9 +60,12 @@ pub struct Answer {
     /// What stands in the way, each part once, with the rules it blocks: the false parts for
     /// *niet*, the unknown ones for *onbepaald* and *mag onder voorbehoud*.
     pub obstacles: Vec<Obstacle>,
-    /// What must happen for *mag*: every minimal way, smallest first.
+    /// What must happen for *mag*: the first minimal ways found (up to ten), smallest first.
     pub ways: Vec<Way>,
-    /// False when the search for ways was cut short: there may be more.
+    /// How many minimal ways the search found, listed or not.
+    pub ways_found: usize,
+    /// True when `ways_found` is the exact number of ways; false when the search was cut
+    /// short: there may be more.
     pub ways_complete: bool,
     /// The rules that decide the verdict (`source.rule`).
     pub deciding: Vec<String>,
@@ -289,11 +292,12 @@ impl Cx<'_> {
     ) -> Answer {
         let d = self.ev.decide(agreement, action);
         let id = &self.world.agreements[agreement].id;
-        let (ways, ways_complete) = if options.ways && !matches!(d.verdict, Verdict::Mag) {
-            ways(self, agreement, action)
-        } else {
-            (Vec::new(), true)
-        };
+        let (ways, ways_found, ways_complete) =
+            if options.ways && !matches!(d.verdict, Verdict::Mag) {
+                ways(self, agreement, action)
+            } else {
+                (Vec::new(), 0, true)
+            };
         let mut answer = Answer {
             agreement: self.agreement(agreement),
             action,
@@ -304,6 +308,7 @@ impl Cx<'_> {
             plain: String::new(),
             obstacles: obstacles_of(self, &d),
             ways,
+            ways_found,
             ways_complete,
             deciding: d.deciding().map(|f| self.base.rule_name(f.rule)).collect(),
             rules: d
@@ -627,22 +632,30 @@ fn what_must_happen(a: &Answer) -> String {
             "Binnen de grens van de zoektocht is geen manier gevonden om dit mogelijk te maken.",
             "Within the search's bound no way was found to make it possible."
         ),
-        [one] => tr!(
+        [one] if a.ways_found == 1 => tr!(
             "Daarvoor moet gelden: {}{cut}.",
             "That needs: {}{cut}.",
             way_text(one)
         ),
         ways => {
             let shown: Vec<String> = ways.iter().take(3).map(way_text).collect();
-            let n = ways.len();
-            let more = if n > 3 {
-                tr!(" (en {} meer)", " (and {} more)", n - 3)
+            let n = a.ways_found;
+            let more = if n > shown.len() {
+                tr!(" (en {} meer)", " (and {} more)", n - shown.len())
             } else {
                 String::new()
             };
+            let count = if a.ways_complete {
+                tr!("Dat kan op {n} manieren", "There are {n} ways")
+            } else {
+                tr!(
+                    "Dat kan op ten minste {n} manieren",
+                    "There are at least {n} ways"
+                )
+            };
             tr!(
-                "Dat kan op {n} manieren{cut}: {}{more}.",
-                "There are {n} ways{cut}: {}{more}.",
+                "{count}{cut}: {}{more}.",
+                "{count}{cut}: {}{more}.",
                 shown.join(tr!(" — of: ", " — or: ").as_str())
             )
         }

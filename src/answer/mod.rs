@@ -27,8 +27,8 @@ pub(crate) use plain::verdict_sentence;
 pub use plain::{long_date, requirement};
 pub use source::{DecisionInfo, SourceAnswer, SourceRule, source, source_ids, sources};
 pub use staff::{
-    ChangeInfo, DiffAnswer, DifferenceInfo, LintAnswer, LintInfo, UnblockAnswer, Way, diff, lint,
-    unblock,
+    ChangeInfo, Cut, DiffAnswer, DifferenceInfo, LintAnswer, LintInfo, UnblockAnswer, Way, diff,
+    lint, unblock,
 };
 pub use testing::{PropertyInfo, ScenarioInfo, TestAnswer, ValidateAnswer, test, validate};
 

@@ -17,8 +17,14 @@ use crate::unblock::{self, Slot};
 use super::decision::Obstacle;
 use super::{AgreementRef, AssumptionInfo, Cx, FactInfo, RuleRef, value_json, value_text};
 
-/// How many partial plans the search for ways keeps when an answer asks what must happen.
-const ANSWER_BOUND: usize = 2_000;
+/// How an answer searches for what must happen: the first ten ways kept, all counted within
+/// a budget of 20 000 combinations, 2 000 partial sets per condition.
+const ANSWER_LIMITS: unblock::Limits = unblock::Limits {
+    keep: 10,
+    stop_after: None,
+    budget: 20_000,
+    bound: 2_000,
+};
 
 /// One way to *mag*: a minimal set of fact changes.
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
@@ -60,14 +66,32 @@ pub struct UnblockAnswer {
     pub verdict_text: String,
     /// Facts no change may touch.
     pub fixed: Vec<String>,
-    /// Every minimal way to *mag*, smallest first.
+    /// The first minimal ways to *mag* found, smallest first.
     pub ways: Vec<Way>,
-    /// False when the search was cut short by its bound: there may be more ways.
+    /// How many ways the search found (the ones listed and the others).
+    pub found: usize,
+    /// True when the search examined every combination of the rules' ways: `found` is the
+    /// exact number of ways. False when it stopped early or a bound cut a condition's search.
     pub complete: bool,
+    /// An upper bound on the number of ways (the combinations of the rules' ways); `None` when
+    /// a condition's search was cut by its bound, so that some ways are not counted in it.
+    pub at_most: Option<u64>,
+    /// What cut the search short, when something did.
+    pub cut_by: Option<Cut>,
 }
 
-/// The ways to *mag* for an answer, with a bounded search; `false` when the bound cut it.
-pub(crate) fn ways(cx: &Cx, agreement: AgreementId, action: Action) -> (Vec<Way>, bool) {
+/// What cut a search for ways short.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Cut {
+    /// The budget of combinations examined (`--budget`).
+    Budget,
+    /// The bound on partial plans per condition (`--grens`).
+    Grens,
+}
+
+/// The first ways to *mag* for an answer, how many there are, and whether that count is exact.
+pub(crate) fn ways(cx: &Cx, agreement: AgreementId, action: Action) -> (Vec<Way>, usize, bool) {
     let u = unblock::unblock(
         cx.base,
         cx.world,
@@ -75,9 +99,9 @@ pub(crate) fn ways(cx: &Cx, agreement: AgreementId, action: Action) -> (Vec<Way>
         agreement,
         action,
         &[],
-        ANSWER_BOUND,
+        ANSWER_LIMITS,
     );
-    (plans(cx, &u), !u.truncated)
+    (plans(cx, &u), u.found, u.complete && !u.truncated)
 }
 
 fn plans(cx: &Cx, u: &unblock::Unblock) -> Vec<Way> {
@@ -125,10 +149,10 @@ pub fn unblock(
     action: Action,
     fixed: &[Slot],
     fixed_names: &[String],
-    bound: usize,
+    limits: unblock::Limits,
 ) -> UnblockAnswer {
     let cx = Cx::new(base, world, date);
-    let u = unblock::unblock(base, world, date, agreement, action, fixed, bound);
+    let u = unblock::unblock(base, world, date, agreement, action, fixed, limits);
     UnblockAnswer {
         agreement: cx.agreement(agreement),
         action,
@@ -138,7 +162,16 @@ pub fn unblock(
         verdict_text: u.decision.verdict.word().to_string(),
         fixed: fixed_names.to_vec(),
         ways: plans(&cx, &u),
-        complete: !u.truncated,
+        found: u.found,
+        complete: u.complete && !u.truncated,
+        at_most: (!u.truncated).then_some(u.at_most),
+        cut_by: if u.truncated {
+            Some(Cut::Grens)
+        } else if u.stopped == Some(unblock::Stopped::Budget) {
+            Some(Cut::Budget)
+        } else {
+            None
+        },
     }
 }
 

@@ -193,7 +193,9 @@ fn english_arg(command: &str, id: &str) -> Option<&'static str> {
         ("unblock", "fixed") => {
             "A fact no change may touch: `fact`, or `fact(agreement)`; repeatable."
         }
-        ("unblock", "bound") => "How many partial plans the search keeps at most.",
+        ("unblock", "bound") => "How many partial plans the search keeps per condition at most.",
+        ("unblock", "all") => "Show every way, not only the first ten.",
+        ("unblock", "budget") => "How many combinations of ways the search examines at most.",
         ("diff", "old") => {
             "The old rules folder; default: the same as `--rules` (to compare dates)."
         }

@@ -147,7 +147,13 @@ pub enum Command {
         /// Een feit dat niet mag veranderen: `feit`, of `feit(akkoord)`; herhaalbaar.
         #[arg(long = "vast", visible_alias = "fixed", value_name = "FEIT")]
         fixed: Vec<String>,
-        /// Hoeveel deelplannen de zoektocht hoogstens bijhoudt.
+        /// Toon alle manieren, niet alleen de eerste tien.
+        #[arg(long = "alle", visible_alias = "all")]
+        all: bool,
+        /// Hoeveel combinaties van manieren de zoektocht hoogstens bekijkt.
+        #[arg(long = "budget", default_value_t = 20_000)]
+        budget: u64,
+        /// Hoeveel deelplannen de zoektocht per voorwaarde hoogstens bijhoudt.
         #[arg(long = "grens", visible_alias = "bound", default_value_t = 10_000)]
         bound: usize,
         #[command(flatten)]

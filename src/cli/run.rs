@@ -202,6 +202,8 @@ fn command(cli: &Cli) -> Result<Outcome, Failure> {
             agreement,
             action,
             fixed,
+            all,
+            budget,
             bound,
             input,
             as_of,
@@ -217,7 +219,13 @@ fn command(cli: &Cli) -> Result<Outcome, Failure> {
                     help: None,
                 })?;
             let h = action.unwrap_or(Action::Signing);
-            let u = answer::unblock(base, world, date, a, h, &slots, fixed, *bound);
+            let limits = unblock::Limits {
+                keep: if *all { usize::MAX } else { 10 },
+                stop_after: None,
+                budget: *budget,
+                bound: *bound,
+            };
+            let u = answer::unblock(base, world, date, a, h, &slots, fixed, limits);
             Ok(rendered(cli, &u, report::unblock_text, 0))
         }
         Command::Diff {

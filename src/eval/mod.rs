@@ -424,7 +424,8 @@ impl<'a> Evaluator<'a> {
         }
     }
 
-    pub(crate) fn selects(&self, rule: RuleId, agreement: AgreementId) -> Tri {
+    /// Whether the rule's selector picks the agreement (*no* for a signal, which selects none).
+    pub fn selects(&self, rule: RuleId, agreement: AgreementId) -> Tri {
         match self.base.rules[rule].selector() {
             None => Tri::No,
             Some(Selector::Every) => Tri::Yes,

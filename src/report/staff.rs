@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::answer::{DiffAnswer, LintAnswer, UnblockAnswer};
+use crate::answer::{Cut, DiffAnswer, LintAnswer, UnblockAnswer};
 use crate::eval::Verdict;
 use crate::terminal::safe;
 use crate::tr;
@@ -41,14 +41,14 @@ pub fn unblock_text(u: &UnblockAnswer) -> String {
         );
         return out;
     }
-    match (u.ways.len(), u.complete) {
+    match (u.found, u.complete) {
         (0, false) => {
             let _ = writeln!(
                 out,
                 "{}",
                 tr!(
-                    "Binnen de grens van de zoektocht is geen combinatie van feitwijzigingen gevonden die dit \"mag\" maakt; verhoog --grens of houd feiten vast met --vast.",
-                    "Within the search's bound no combination of fact changes was found that makes this \"mag\"; raise --grens or hold facts with --vast."
+                    "Binnen de grenzen van de zoektocht is geen combinatie van feitwijzigingen gevonden die dit \"mag\" maakt; verhoog --budget of --grens, of houd feiten vast met --vast.",
+                    "Within the search's limits no combination of fact changes was found that makes this \"mag\"; raise --budget or --grens, or hold facts with --vast."
                 )
             );
         }
@@ -70,7 +70,7 @@ pub fn unblock_text(u: &UnblockAnswer) -> String {
                 )
             );
         }
-        (1, _) => {
+        (1, true) => {
             let _ = writeln!(
                 out,
                 "{}",
@@ -80,13 +80,45 @@ pub fn unblock_text(u: &UnblockAnswer) -> String {
                 )
             );
         }
-        (n, _) => {
+        (n, true) if n == u.ways.len() => {
             let _ = writeln!(
                 out,
                 "{}",
                 tr!(
                     "{n} minimale manieren om tot \"mag\" te komen, kleinste eerst:",
                     "{n} minimal ways to \"mag\", smallest first:"
+                )
+            );
+        }
+        (n, true) => {
+            let shown = u.ways.len();
+            let _ = writeln!(
+                out,
+                "{}",
+                tr!(
+                    "{n} minimale manieren om tot \"mag\" te komen; de eerste {shown}, kleinste eerst (--alle toont ze allemaal):",
+                    "{n} minimal ways to \"mag\"; the first {shown}, smallest first (--alle shows them all):"
+                )
+            );
+        }
+        (n, false) => {
+            let shown = u.ways.len();
+            let why = match (u.cut_by, u.at_most) {
+                (Some(Cut::Budget), Some(at_most)) => tr!(
+                    "de zoektocht stopte bij zijn budget; er zijn er hoogstens {at_most}",
+                    "the search stopped at its budget; there are at most {at_most}"
+                ),
+                _ => tr!(
+                    "een voorwaarde had meer deelplannen dan --grens toestaat",
+                    "a condition had more partial plans than --grens allows"
+                ),
+            };
+            let _ = writeln!(
+                out,
+                "{}",
+                tr!(
+                    "Ten minste {n} minimale manieren om tot \"mag\" te komen ({why}); de eerste {shown}, kleinste eerst:",
+                    "At least {n} minimal ways to \"mag\" ({why}); the first {shown}, smallest first:"
                 )
             );
         }
@@ -128,8 +160,8 @@ pub fn unblock_text(u: &UnblockAnswer) -> String {
             out,
             "\n{}",
             tr!(
-                "Let op: de zoektocht is begrensd; er kunnen meer manieren zijn. Houd feiten vast met --vast om hem te verkleinen.",
-                "Note: the search was bounded; there may be more ways. Hold facts with --vast to narrow it."
+                "Let op: de zoektocht is begrensd; er kunnen meer manieren zijn. Verhoog --budget of --grens, of houd feiten vast met --vast om hem te verkleinen.",
+                "Note: the search was bounded; there may be more ways. Raise --budget or --grens, or hold facts with --vast to narrow it."
             )
         );
     }

@@ -176,14 +176,18 @@ async fn unblock(
         let a = on_table(s, &id, Some(date))?;
         let (base, world) = (&s.loaded.base, &s.loaded.world);
         let h = asked.action.unwrap_or(Action::Signing);
-        let u = answer::unblock(base, world, date, a, h, &[], &[], UNBLOCK_BOUND);
+        let limits = akkoord_limits();
+        let u = answer::unblock(base, world, date, a, h, &[], &[], limits);
         ok(&u)
     })
     .await
 }
 
-/// How many partial plans `unblock` keeps at most: the CLI's default.
-const UNBLOCK_BOUND: usize = 10_000;
+/// How `unblock` searches: the CLI's defaults (the first ten ways, all counted within the
+/// budget), so that the API gives the CLI's `--format json` answer.
+fn akkoord_limits() -> crate::unblock::Limits {
+    crate::unblock::Limits::default()
+}
 
 async fn audit(State(app): State<App>, params: Params) -> Reply {
     answer(app, params, None, |s, asked| {
