@@ -48,6 +48,10 @@ fn work(args: &[String]) -> u8 {
     let outcome = cli::run::run(&cli);
     // A reader that went away or a full disk ends the output; the exit code stays the command's.
     let _ = terminal::print(&outcome.stdout);
+    if let Some(stream) = outcome.stream {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        let _ = stream(&mut out).and_then(|()| std::io::Write::flush(&mut out));
+    }
     if !outcome.stderr.is_empty() {
         terminal::eprint(&outcome.stderr);
     }

@@ -174,6 +174,7 @@ pub fn unblock(
         ways.push(minimal(options));
     }
     result.truncated = search.truncated;
+    let ways = distinct_requirements(ways);
     result.at_most = ways
         .iter()
         .fold(1u64, |n, w| n.saturating_mul(w.len() as u64));
@@ -231,6 +232,24 @@ pub fn unblock(
         .map(|set| describe(base, world, date, &result.decision, &blocking, set))
         .collect();
     result
+}
+
+/// The rules' ways as requirements to combine: rules with the same ways are one requirement
+/// (many rules often ask for the same facts), and a requirement that the forced changes (the
+/// ways of rules with only one) already meet is met. Smallest requirements first.
+fn distinct_requirements(mut ways: Vec<Vec<Set>>) -> Vec<Vec<Set>> {
+    ways.sort();
+    ways.dedup();
+    let forced: Option<Set> = ways
+        .iter()
+        .filter(|w| w.len() == 1)
+        .try_fold(Set::new(), |acc, w| merge(&acc, &w[0]));
+    if let Some(forced) = forced {
+        let met = |way: &Set| way.iter().all(|(slot, v)| forced.get(slot) == Some(v));
+        ways.retain(|w| w.len() == 1 || !w.iter().any(met));
+    }
+    ways.sort_by_key(Vec::len);
+    ways
 }
 
 /// A part of a plan that gives *mag* and of which no change can be left out: each change is

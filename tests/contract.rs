@@ -201,3 +201,27 @@ fn the_summary_line_of_test_stays_parsable_in_both_languages() {
         );
     }
 }
+
+#[test]
+fn the_streamed_overview_is_the_overview_byte_for_byte() {
+    use akkoord::answer::{AnswerOptions, OverviewStream, StreamedOverview, overview};
+    use akkoord::report;
+    let loaded = akkoord::load::load(&crate::common::root().join(VNG), None).expect("rules load");
+    let (base, world) = (&loaded.base, &loaded.world);
+    for day in [(2018, 6, 1), (2018, 11, 30), (2019, 6, 1), (2025, 1, 1)] {
+        let date = jiff::civil::date(day.0, day.1, day.2);
+        for action in [None, Some(akkoord::ast::Action::Signing)] {
+            let whole = overview(base, world, date, &[], action, AnswerOptions::default());
+            let s = OverviewStream::new(base, world, date, &[], action, AnswerOptions::default());
+            let mut json = Vec::new();
+            report::write_json(&StreamedOverview(&s), &mut json).expect("written");
+            assert_eq!(String::from_utf8(json).expect("utf-8"), report::json(&whole), "{date}");
+            let mut text = Vec::new();
+            report::write_check(&s, &mut text).expect("written");
+            assert_eq!(String::from_utf8(text).expect("utf-8"), report::check_text(&whole));
+            let mut short = Vec::new();
+            report::write_short(&s, &mut short).expect("written");
+            assert_eq!(String::from_utf8(short).expect("utf-8"), report::short_text(&whole));
+        }
+    }
+}

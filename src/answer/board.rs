@@ -60,14 +60,7 @@ pub fn board_report(
         .collect();
     let cx = Cx::new(base, world, date);
     let sources = super::source::sources(base, world, date);
-    let facts_updated = world
-        .facts
-        .iter()
-        .flatten()
-        .flat_map(|t| t.0.iter().filter_map(|e| e.since))
-        .filter(|d| *d <= date)
-        .max()
-        .map(|d| d.to_string());
+    let facts_updated = super::decision::facts_updated(world, date);
     BoardReport {
         date: date.to_string(),
         timelines,

@@ -224,56 +224,209 @@ pub fn overview(
     action: Option<Action>,
     options: AnswerOptions,
 ) -> Overview {
-    let cx = Cx::new(base, world, date);
-    let all: Vec<AgreementId> = if agreements.is_empty() {
-        (0..world.agreements.len()).collect()
-    } else {
-        agreements.to_vec()
-    };
-    let (on, off): (Vec<AgreementId>, Vec<AgreementId>) =
-        all.into_iter().partition(|&a| cx.ev.on_table(a));
-    let signals = cx.signals();
-    let failed = failed_for(base, world, date);
-    let answers: Vec<Answer> = on
-        .iter()
-        .flat_map(|&a| actions(&cx, a, action).into_iter().map(move |h| (a, h)))
-        .map(|(a, h)| cx.build(a, h, options, &signals, &failed))
-        .collect();
-    let counts = [
-        Verdict::Mag,
-        Verdict::MagOnderVoorbehoud,
-        Verdict::Niet,
-        Verdict::Onbepaald,
-    ]
-    .into_iter()
-    .map(|v| Count {
-        verdict: v,
-        verdict_text: v.word().to_string(),
-        count: answers.iter().filter(|a| a.verdict == v).count(),
-    })
-    .filter(|c| c.count > 0)
-    .collect();
-    let mut open: Vec<FactInfo> = Vec::new();
-    for f in answers.iter().flat_map(|a| &a.open) {
-        if !open.iter().any(|o| o.name == f.name) {
-            open.push(f.clone());
+    let stream = OverviewStream::new(base, world, date, agreements, action, options);
+    let mut tally = Tally::default();
+    let answers: Vec<Answer> = stream.answers().inspect(|a| tally.add(a)).collect();
+    stream.finish(answers, tally)
+}
+
+/// An overview whose answers are worked out one at a time, so that a renderer can write each
+/// as it comes and nothing holds them all: what does not depend on the answers is known at
+/// once, what does is gathered in a [`Tally`] on the way.
+pub struct OverviewStream<'a> {
+    cx: Cx<'a>,
+    on: Vec<AgreementId>,
+    action: Option<Action>,
+    options: AnswerOptions,
+    /// The day, `YYYY-MM-DD`.
+    pub date: String,
+    /// Agreements not (yet, or no longer) on the table on the day.
+    pub not_on_table: Vec<AgreementRef>,
+    /// Every signal in force.
+    pub signals: Vec<SignalInfo>,
+    /// Every reservation of a past action that has failed.
+    pub failed_reservations: Vec<ReservationInfo>,
+    /// The newest date in the facts file on or before the day, `YYYY-MM-DD`.
+    pub facts_updated: Option<String>,
+}
+
+impl<'a> OverviewStream<'a> {
+    /// The overview of `agreements` (every agreement on the table when none) on `date`.
+    pub fn new(
+        base: &'a RuleBase,
+        world: &'a World,
+        date: Date,
+        agreements: &[AgreementId],
+        action: Option<Action>,
+        options: AnswerOptions,
+    ) -> Self {
+        let cx = Cx::new(base, world, date);
+        let all: Vec<AgreementId> = if agreements.is_empty() {
+            (0..world.agreements.len()).collect()
+        } else {
+            agreements.to_vec()
+        };
+        let (on, off): (Vec<AgreementId>, Vec<AgreementId>) =
+            all.into_iter().partition(|&a| cx.ev.on_table(a));
+        OverviewStream {
+            date: date.to_string(),
+            not_on_table: off.iter().map(|&a| cx.agreement(a)).collect(),
+            signals: cx.signals(),
+            failed_reservations: failed_for(base, world, date),
+            facts_updated: facts_updated(world, date),
+            cx,
+            on,
+            action,
+            options,
         }
     }
-    let assumptions: BTreeSet<AssumptionInfo> = answers
+
+    /// The names of the agreements on the table, in the order of the answers.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.on
+            .iter()
+            .map(|&a| self.cx.world.agreements[a].name.as_str())
+    }
+
+    /// The answers, per agreement on the table and action, each worked out when asked for.
+    pub fn answers(&self) -> impl Iterator<Item = Answer> + '_ {
+        self.on
+            .iter()
+            .flat_map(|&a| actions(&self.cx, a, self.action).into_iter().map(move |h| (a, h)))
+            .map(|(a, h)| {
+                self.cx.build(
+                    a,
+                    h,
+                    self.options,
+                    &self.signals,
+                    &self.failed_reservations,
+                )
+            })
+    }
+
+    /// The whole overview, from its answers and their tally.
+    pub fn finish(self, answers: Vec<Answer>, tally: Tally) -> Overview {
+        Overview {
+            date: self.date,
+            answers,
+            counts: tally.counts(),
+            not_on_table: self.not_on_table,
+            signals: self.signals,
+            failed_reservations: self.failed_reservations,
+            open: tally.open,
+            assumptions: tally.assumptions.into_iter().collect(),
+            facts_updated: self.facts_updated,
+        }
+    }
+}
+
+/// The newest date in the facts file on or before `date`: when the facts were last updated,
+/// as of that day.
+pub fn facts_updated(world: &World, date: Date) -> Option<String> {
+    world
+        .facts
         .iter()
-        .flat_map(|a| a.assumptions.iter().cloned())
-        .collect();
-    let facts_updated = answers.iter().filter_map(|a| a.facts_updated.clone()).max();
-    Overview {
-        date: date.to_string(),
-        counts,
-        not_on_table: off.iter().map(|&a| cx.agreement(a)).collect(),
-        signals,
-        failed_reservations: failed,
-        open,
-        assumptions: assumptions.into_iter().collect(),
-        facts_updated,
-        answers,
+        .flatten()
+        .flat_map(|t| t.0.iter().filter_map(|e| e.since))
+        .filter(|d| *d <= date)
+        .max()
+        .map(|d| d.to_string())
+}
+
+/// What an overview gathers from its answers: how many have each verdict, the open facts and
+/// the assumptions, each once.
+#[derive(Debug, Default)]
+pub struct Tally {
+    counts: [usize; 4],
+    open: Vec<FactInfo>,
+    open_names: std::collections::HashSet<String>,
+    assumptions: BTreeSet<AssumptionInfo>,
+}
+
+/// The verdicts in the order the counts are given.
+const COUNTED: [Verdict; 4] = [
+    Verdict::Mag,
+    Verdict::MagOnderVoorbehoud,
+    Verdict::Niet,
+    Verdict::Onbepaald,
+];
+
+impl Tally {
+    /// Counts one answer in.
+    pub fn add(&mut self, a: &Answer) {
+        if let Some(i) = COUNTED.iter().position(|v| *v == a.verdict) {
+            self.counts[i] += 1;
+        }
+        for f in &a.open {
+            if self.open_names.insert(f.name.clone()) {
+                self.open.push(f.clone());
+            }
+        }
+        self.assumptions.extend(a.assumptions.iter().cloned());
+    }
+
+    /// How many answers have each verdict, for the verdicts that occur.
+    pub fn counts(&self) -> Vec<Count> {
+        COUNTED
+            .iter()
+            .zip(self.counts)
+            .filter(|(_, n)| *n > 0)
+            .map(|(&v, count)| Count {
+                verdict: v,
+                verdict_text: v.word().to_string(),
+                count,
+            })
+            .collect()
+    }
+
+    /// The unknown facts that could change a verdict, each once, in the order first met.
+    pub fn open(&self) -> &[FactInfo] {
+        &self.open
+    }
+
+    /// Every assumption a verdict rests on, each once.
+    pub fn assumptions(&self) -> impl Iterator<Item = &AssumptionInfo> {
+        self.assumptions.iter()
+    }
+}
+
+/// An overview written as it is worked out: the JSON of [`Overview`], field for field, with
+/// each answer serialised as soon as it is built.
+pub struct StreamedOverview<'s, 'a>(pub &'s OverviewStream<'a>);
+
+impl Serialize for StreamedOverview<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let o = self.0;
+        let tally = std::cell::RefCell::new(Tally::default());
+        let mut st = serializer.serialize_struct("Overview", 9)?;
+        st.serialize_field("date", &o.date)?;
+        st.serialize_field("answers", &StreamedAnswers { o, tally: &tally })?;
+        let tally = tally.into_inner();
+        st.serialize_field("counts", &tally.counts())?;
+        st.serialize_field("not_on_table", &o.not_on_table)?;
+        st.serialize_field("signals", &o.signals)?;
+        st.serialize_field("failed_reservations", &o.failed_reservations)?;
+        st.serialize_field("open", &tally.open)?;
+        let assumptions: Vec<&AssumptionInfo> = tally.assumptions.iter().collect();
+        st.serialize_field("assumptions", &assumptions)?;
+        st.serialize_field("facts_updated", &o.facts_updated)?;
+        st.end()
+    }
+}
+
+struct StreamedAnswers<'s, 'a, 't> {
+    o: &'s OverviewStream<'a>,
+    tally: &'t std::cell::RefCell<Tally>,
+}
+
+impl Serialize for StreamedAnswers<'_, '_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(
+            self.o
+                .answers()
+                .inspect(|a| self.tally.borrow_mut().add(a)),
+        )
     }
 }
 

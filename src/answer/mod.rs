@@ -16,8 +16,8 @@ mod testing;
 
 pub use board::{BoardReport, Provenance, board_report};
 pub use decision::{
-    Answer, AnswerOptions, Count, Obstacle, Overview, RuleResult, Stale, TreeNode, answer, explain,
-    overview, value_word,
+    Answer, AnswerOptions, Count, Obstacle, Overview, OverviewStream, RuleResult, Stale,
+    StreamedOverview, Tally, TreeNode, answer, explain, facts_updated, overview, value_word,
 };
 pub use history::{
     AuditAnswer, HappeningInfo, PeriodInfo, RecordInfo, ReservationInfo, TimelineAnswer, audit,

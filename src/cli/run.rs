@@ -24,7 +24,13 @@ pub struct Outcome {
     pub stderr: String,
     /// The exit code: 0 ran, 1 a check failed, 2 bad input.
     pub code: u8,
+    /// Output written after `stdout` as it is worked out, so that a large answer is never
+    /// held whole (`check` on many agreements).
+    pub stream: Option<Stream>,
 }
+
+/// Output written to standard output as it is produced.
+pub type Stream = Box<dyn FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>>;
 
 /// The problems that stopped a command, with the files they point into.
 struct Failure {
@@ -66,6 +72,7 @@ pub fn run(cli: &Cli) -> Outcome {
                 Format::Text => akkoord::error::render_all(&f.problems, &f.sources),
             },
             code: 2,
+            stream: None,
         },
     }
 }
@@ -84,6 +91,7 @@ fn rendered<T: Serialize>(
         },
         stderr: String::new(),
         code,
+        stream: None,
     }
 }
 
@@ -119,20 +127,29 @@ fn command(cli: &Cli) -> Result<Outcome, Failure> {
                 max_age_days: *max_age,
                 ..AnswerOptions::default()
             };
-            let o = answer::overview(
-                &loaded.base,
-                &loaded.world,
-                today(as_of),
-                &ids,
-                *action,
-                opts,
-            );
-            let text = if *kort {
-                report::short_text
-            } else {
-                report::check_text
-            };
-            Ok(rendered(cli, &o, text, 0))
+            let (date, action, kort, format) = (today(as_of), *action, *kort, cli.format);
+            // Each answer is written as soon as it is worked out: nothing holds them all.
+            let stream: Stream = Box::new(move |w| {
+                let s = answer::OverviewStream::new(
+                    &loaded.base,
+                    &loaded.world,
+                    date,
+                    &ids,
+                    action,
+                    opts,
+                );
+                match (format, kort) {
+                    (Format::Json, _) => report::write_json(&answer::StreamedOverview(&s), w),
+                    (Format::Text, true) => report::write_short(&s, w),
+                    (Format::Text, false) => report::write_check(&s, w),
+                }
+            });
+            Ok(Outcome {
+                stdout: String::new(),
+                stderr: String::new(),
+                code: 0,
+                stream: Some(stream),
+            })
         }
         Command::Vraag {
             agreement,
@@ -318,6 +335,7 @@ fn command(cli: &Cli) -> Result<Outcome, Failure> {
                 ),
                 stderr: String::new(),
                 code: 0,
+                stream: None,
             })
         }
         Command::Lsp { as_of } => lsp(cli, as_of),
@@ -344,6 +362,7 @@ fn command(cli: &Cli) -> Result<Outcome, Failure> {
                 stdout: json_text(&schema),
                 stderr: String::new(),
                 code: 0,
+                stream: None,
             })
         }
     }
@@ -371,6 +390,7 @@ fn serve(cli: &Cli, address: IpAddr, port: u16, input: &Input) -> Result<Outcome
         stdout: String::new(),
         stderr: tr!("akkoord serve is gestopt\n", "akkoord serve has stopped\n"),
         code: 0,
+        stream: None,
     })
 }
 
@@ -469,6 +489,7 @@ fn lsp(cli: &Cli, as_of: &AsOf) -> Result<Outcome, Failure> {
         stdout: String::new(),
         stderr,
         code,
+        stream: None,
     })
 }
 

@@ -12,7 +12,9 @@ mod text;
 pub use html::{board_html, esc};
 pub use staff::{diff_text, lint_text, unblock_text};
 pub use testing::{test_text, validate_text};
-pub use text::{audit_text, check_text, explain_text, short_text, timeline_text};
+pub use text::{
+    audit_text, check_text, explain_text, short_text, timeline_text, write_check, write_short,
+};
 
 use std::fmt::Write as _;
 
@@ -24,6 +26,13 @@ use crate::terminal::safe;
 /// Any answer as one pretty-printed JSON document with a final newline.
 pub fn json<T: Serialize>(answer: &T) -> String {
     serde_json::to_string_pretty(answer).unwrap_or_default() + "\n"
+}
+
+/// The same document as [`json`], written to `w` as it is serialised (for answers that are
+/// worked out while they are written, such as [`crate::answer::StreamedOverview`]).
+pub fn write_json<T: Serialize>(answer: &T, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *w, answer)?;
+    w.write_all(b"\n")
 }
 
 /// `✓`, `✗` or `?` for a truth value.

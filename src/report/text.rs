@@ -2,9 +2,11 @@
 //! the audit.
 
 use std::fmt::Write as _;
+use std::io;
 
 use crate::answer::{
-    Answer, AuditAnswer, Obstacle, Overview, RuleResult, TimelineAnswer, TreeNode, long_date,
+    AgreementRef, Answer, AuditAnswer, FactInfo, Obstacle, Overview, OverviewStream,
+    ReservationInfo, RuleResult, SignalInfo, Tally, TimelineAnswer, TreeNode, long_date,
     value_word,
 };
 use crate::eval::Verdict;
@@ -29,71 +31,151 @@ fn fit(text: &str, width: usize) -> String {
     cut
 }
 
+/// The parts of an overview that do not depend on its answers, borrowed from an [`Overview`]
+/// or an [`OverviewStream`], so that the whole and the streamed text come from one renderer.
+struct Frame<'o> {
+    date: &'o str,
+    facts_updated: Option<&'o str>,
+    not_on_table: &'o [AgreementRef],
+    signals: &'o [SignalInfo],
+    failed: &'o [ReservationInfo],
+}
+
+impl<'o> Frame<'o> {
+    fn of(o: &'o Overview) -> Self {
+        Frame {
+            date: &o.date,
+            facts_updated: o.facts_updated.as_deref(),
+            not_on_table: &o.not_on_table,
+            signals: &o.signals,
+            failed: &o.failed_reservations,
+        }
+    }
+
+    fn of_stream(s: &'o OverviewStream<'_>) -> Self {
+        Frame {
+            date: &s.date,
+            facts_updated: s.facts_updated.as_deref(),
+            not_on_table: &s.not_on_table,
+            signals: &s.signals,
+            failed: &s.failed_reservations,
+        }
+    }
+}
+
 /// The `check` table: one line per agreement and action; under each that is not *mag*, what
 /// stands in the way (each part once, with the rules it blocks) and what must happen; then the
 /// signals, failed reservations and the facts to establish.
 pub fn check_text(o: &Overview) -> String {
-    let mut out = header(o);
-    if o.answers.is_empty() {
-        out.push_str(&tr!(
-            "geen akkoorden op tafel\n",
-            "no agreements on the table\n"
-        ));
-        return out;
-    }
-    let name_width = o
-        .answers
-        .iter()
-        .map(|a| a.agreement.name.chars().count())
-        .max()
-        .unwrap_or(0)
-        .clamp(8, NAME_WIDTH);
+    let mut out = Vec::new();
+    let names = o.answers.iter().map(|a| a.agreement.name.as_str());
+    let _ = write_check_parts(
+        &Frame::of(o),
+        names,
+        o.answers.iter().map(std::borrow::Cow::Borrowed),
+        &mut out,
+    );
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The `check` table written to `w` as each answer is worked out: the output of
+/// [`check_text`], without holding the answers.
+pub fn write_check(s: &OverviewStream<'_>, w: &mut dyn io::Write) -> io::Result<()> {
+    let answers = s.answers().map(std::borrow::Cow::Owned);
+    write_check_parts(&Frame::of_stream(s), s.names(), answers, w)
+}
+
+fn write_check_parts<'a>(
+    frame: &Frame<'_>,
+    names: impl Iterator<Item = &'a str>,
+    answers: impl Iterator<Item = std::borrow::Cow<'a, Answer>>,
+    w: &mut dyn io::Write,
+) -> io::Result<()> {
+    w.write_all(header(frame).as_bytes())?;
+    let Some(name_width) = names.map(|n| n.chars().count()).max() else {
+        return w.write_all(
+            tr!(
+                "geen akkoorden op tafel\n",
+                "no agreements on the table\n"
+            )
+            .as_bytes(),
+        );
+    };
+    let name_width = name_width.clamp(8, NAME_WIDTH);
     let (h_agreement, h_action, h_verdict) = (
         tr!("akkoord", "agreement"),
         tr!("handeling", "action"),
         tr!("oordeel", "verdict"),
     );
-    let _ = writeln!(out, "{h_agreement:name_width$}  {h_action:14}  {h_verdict}");
-    for a in &o.answers {
-        let name = fit(&safe(&a.agreement.name), name_width);
-        let head = format!(
-            "{name:name_width$}  {:14}  {}",
-            a.action_text, a.verdict_text
-        );
-        if a.verdict == Verdict::Mag {
-            let _ = writeln!(out, "{head}  ({})", satisfied(a.rules.len()));
-        } else {
-            let _ = writeln!(out, "{head}");
-            obstacle_lines(&mut out, &a.obstacles, "    ");
-            needed(&mut out, a);
-        }
-        if !a.assumptions.is_empty() {
-            let n = a.assumptions.len();
-            let _ = writeln!(
-                out,
-                "    {}",
-                tr!(
-                    "⚠ rust op {n} aanname(n); zie `akkoord explain {}`",
-                    "⚠ rests on {n} assumption(s); see `akkoord explain {}`",
-                    a.agreement.id
-                )
-            );
-        }
+    writeln!(w, "{h_agreement:name_width$}  {h_action:14}  {h_verdict}")?;
+    let mut tally = Tally::default();
+    for a in answers {
+        let mut out = String::new();
+        check_row(&mut out, &a, name_width);
+        w.write_all(out.as_bytes())?;
+        tally.add(&a);
     }
-    let counts: Vec<String> = o
-        .counts
+    let counts: Vec<String> = tally
+        .counts()
         .iter()
         .map(|c| format!("{} {}", c.count, c.verdict_text))
         .collect();
+    let mut out = String::new();
     let _ = writeln!(out, "\n{}", counts.join(", "));
-    overview_tail(&mut out, o);
-    out
+    overview_tail(&mut out, frame, tally.open());
+    w.write_all(out.as_bytes())
+}
+
+/// One answer's lines in the `check` table.
+fn check_row(out: &mut String, a: &Answer, name_width: usize) {
+    let name = fit(&safe(&a.agreement.name), name_width);
+    let head = format!(
+        "{name:name_width$}  {:14}  {}",
+        a.action_text, a.verdict_text
+    );
+    if a.verdict == Verdict::Mag {
+        let _ = writeln!(out, "{head}  ({})", satisfied(a.rules.len()));
+    } else {
+        let _ = writeln!(out, "{head}");
+        obstacle_lines(out, &a.obstacles, "    ");
+        needed(out, a);
+    }
+    if !a.assumptions.is_empty() {
+        let n = a.assumptions.len();
+        let _ = writeln!(
+            out,
+            "    {}",
+            tr!(
+                "⚠ rust op {n} aanname(n); zie `akkoord explain {}`",
+                "⚠ rests on {n} assumption(s); see `akkoord explain {}`",
+                a.agreement.id
+            )
+        );
+    }
 }
 
 /// The plain answers: one paragraph per agreement and action, then what concerns them all.
 pub fn short_text(o: &Overview) -> String {
-    let mut out = header(o);
-    for a in &o.answers {
+    let mut out = Vec::new();
+    let answers = o.answers.iter().map(std::borrow::Cow::Borrowed);
+    let _ = write_short_parts(&Frame::of(o), answers, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The plain answers written to `w` as each is worked out: the output of [`short_text`].
+pub fn write_short(s: &OverviewStream<'_>, w: &mut dyn io::Write) -> io::Result<()> {
+    let answers = s.answers().map(std::borrow::Cow::Owned);
+    write_short_parts(&Frame::of_stream(s), answers, w)
+}
+
+fn write_short_parts<'a>(
+    frame: &Frame<'_>,
+    answers: impl Iterator<Item = std::borrow::Cow<'a, Answer>>,
+    w: &mut dyn io::Write,
+) -> io::Result<()> {
+    w.write_all(header(frame).as_bytes())?;
+    for a in answers {
+        let mut out = String::new();
         let _ = writeln!(
             out,
             "{} — {}: {}",
@@ -103,31 +185,32 @@ pub fn short_text(o: &Overview) -> String {
         );
         out.push_str(&wrap(&safe(&a.plain), WIDTH, "  "));
         out.push('\n');
+        w.write_all(out.as_bytes())?;
     }
-    if !o.not_on_table.is_empty() {
-        let names: Vec<String> = o
+    if !frame.not_on_table.is_empty() {
+        let names: Vec<String> = frame
             .not_on_table
             .iter()
             .map(|a| safe(&a.name).into_owned())
             .collect();
-        let _ = writeln!(
-            out,
+        writeln!(
+            w,
             "{}",
             tr!(
                 "Niet op tafel op deze dag: {}.",
                 "Not on the table on this day: {}.",
                 names.join(", ")
             )
-        );
+        )?;
     }
-    out
+    Ok(())
 }
 
-fn header(o: &Overview) -> String {
-    let date = &o.date;
+fn header(frame: &Frame<'_>) -> String {
+    let date = frame.date;
     let mut out = tr!("Stand op {date}", "As of {date}");
-    if let Some(updated) = &o.facts_updated {
-        let updated = updated.parse().map_or(updated.clone(), long_date);
+    if let Some(updated) = frame.facts_updated {
+        let updated = updated.parse().map_or(updated.to_string(), long_date);
         out.push_str(&tr!(
             " · feiten laatst bijgewerkt op {updated}",
             " · facts last updated on {updated}"
@@ -191,10 +274,10 @@ fn needed(out: &mut String, a: &Answer) {
 }
 
 /// Signals, failed reservations, agreements not on the table, and the facts to establish.
-fn overview_tail(out: &mut String, o: &Overview) {
+fn overview_tail(out: &mut String, o: &Frame<'_>, open: &[FactInfo]) {
     if !o.signals.is_empty() {
         let _ = writeln!(out, "\n{}", tr!("Signalen:", "Signals:"));
-        for s in &o.signals {
+        for s in o.signals {
             let _ = writeln!(out, "  {}: {}", s.due_text, safe(&s.signal));
             let parts: Vec<String> = s.parts.iter().map(part_line).collect();
             let _ = writeln!(
@@ -207,13 +290,13 @@ fn overview_tail(out: &mut String, o: &Overview) {
             );
         }
     }
-    if !o.failed_reservations.is_empty() {
+    if !o.failed.is_empty() {
         let _ = writeln!(
             out,
             "\n{}",
             tr!("Vervallen voorbehouden:", "Failed reservations:")
         );
-        for f in &o.failed_reservations {
+        for f in o.failed {
             let _ = writeln!(out, "  ✗ {}", safe(&f.text));
         }
     }
@@ -233,13 +316,13 @@ fn overview_tail(out: &mut String, o: &Overview) {
             names.join(", ")
         );
     }
-    if !o.open.is_empty() {
+    if !open.is_empty() {
         let _ = writeln!(
             out,
             "\n{}",
             tr!("Vast te stellen feiten:", "Facts to establish:")
         );
-        for f in &o.open {
+        for f in open {
             let _ = writeln!(out, "  {}: {}", f.name, safe(&f.question));
         }
     }
