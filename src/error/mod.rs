@@ -257,6 +257,16 @@ pub enum CheckError {
         /// How to fix it.
         help: Option<String>,
     },
+    /// a place still to fill in, e.g. `vereis ??? "welke voorwaarde?" voor ondertekening van …`
+    /// or `vergadering ALV ??? "op welke datum?"` (skeletons from `akkoord motie` hold them)
+    Hole {
+        /// What belongs there, as the note after `???` says.
+        note: Option<String>,
+        /// Where.
+        span: Span,
+        /// How to fill it in.
+        help: String,
+    },
 }
 
 impl CheckError {
@@ -267,7 +277,8 @@ impl CheckError {
             | CheckError::Duplicate { span, .. }
             | CheckError::Type { span, .. }
             | CheckError::History { span, .. }
-            | CheckError::Usage { span, .. } => *span,
+            | CheckError::Usage { span, .. }
+            | CheckError::Hole { span, .. } => *span,
         }
     }
 
@@ -330,6 +341,15 @@ impl CheckError {
             } => Described::new("akkoord::usage", message.clone())
                 .at(*span, tr!("hier", "here"))
                 .help(help.clone()),
+            CheckError::Hole { note, span, help } => Described::new(
+                "akkoord::hole",
+                match note {
+                    Some(note) => tr!("nog in te vullen: {note}", "still to fill in: {note}"),
+                    None => tr!("nog in te vullen", "still to fill in"),
+                },
+            )
+            .at(*span, tr!("vul dit in", "fill this in"))
+            .help(Some(help.clone())),
         }
     }
 }
