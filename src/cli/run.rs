@@ -312,6 +312,34 @@ fn command(cli: &Cli) -> Result<Outcome, Failure> {
                 code: 0,
             })
         }
+        Command::Motie {
+            file,
+            id,
+            kind,
+            out,
+            no_copy,
+            rules,
+        } => {
+            let output = akkoord::motie::Output {
+                rules,
+                out: out.as_deref(),
+                copy: !no_copy,
+            };
+            let options = akkoord::motie::Options {
+                id: id.clone(),
+                kind: *kind,
+                document: None,
+            };
+            let s = akkoord::motie::make(file, &output, &options)?;
+            let mut outcome = rendered(cli, &s, |s| s.text.clone(), 0);
+            if out.is_some() && cli.format == Format::Text {
+                outcome.stdout.clear();
+            }
+            if cli.format == Format::Text {
+                outcome.stderr = s.notes.iter().map(|n| format!("{n}\n")).collect();
+            }
+            Ok(outcome)
+        }
         Command::Lsp { as_of } => lsp(cli, as_of),
         Command::Serve {
             address,

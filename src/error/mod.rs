@@ -464,6 +464,8 @@ pub enum Problem {
         /// What went wrong, in words.
         message: String,
     },
+    /// e.g. `akkoord motie tekst.txt` on a text without an operative part
+    Motion(crate::motie::MotionError),
     /// e.g. `explain gzz`, or `--stel x=1` for a yes/no fact
     Argument {
         /// What is wrong.
@@ -485,6 +487,12 @@ impl From<CheckError> for Problem {
     }
 }
 
+impl From<crate::motie::MotionError> for Problem {
+    fn from(e: crate::motie::MotionError) -> Self {
+        Problem::Motion(e)
+    }
+}
+
 impl From<FactsError> for Problem {
     fn from(e: FactsError) -> Self {
         Problem::Facts(e)
@@ -498,7 +506,7 @@ impl Problem {
             Problem::Parse(e) => Some(e.span()),
             Problem::Check(e) => Some(e.span()),
             Problem::Facts(e) => Some(e.span()),
-            Problem::Io { .. } | Problem::Argument { .. } => None,
+            Problem::Io { .. } | Problem::Motion(_) | Problem::Argument { .. } => None,
         }
     }
 
@@ -516,6 +524,7 @@ impl Problem {
                 "controleer het pad; `--rules` neemt een map met `.akk`-bestanden, `--facts` een JSON-bestand",
                 "check the path; `--rules` takes a folder of `.akk` files, `--facts` a JSON file"
             ))),
+            Problem::Motion(e) => e.describe(),
             Problem::Argument { message, help } => {
                 Described::new("akkoord::argument", message.clone()).help(help.clone())
             }
