@@ -131,12 +131,52 @@ const CLOSING: [&str; 3] = [
     "gaat over tot de orde",
 ];
 
+/// Words that also go on a wrapped sentence ("… af te / spreken dat …", "elk onderwerp / vraagt
+/// zijn eigen …"): taken as a marker only right after a line that ends a clause, not after a
+/// blank line alone (text taken from a PDF has blank lines inside sentences).
+const WEAK: [&str; 13] = [
+    "spreken",
+    "vraagt",
+    "vragen",
+    "besluit",
+    "besluiten",
+    "dragen",
+    "gezien",
+    "gehoord",
+    "gelet op",
+    "geeft het bestuur",
+    "geven het bestuur",
+    "opdracht aan",
+    "stelt het bestuur",
+];
+
+/// Where a line stands: may a marker start it?
+#[derive(Clone, Copy)]
+struct After {
+    /// The last line with text ended a clause (`.`, `;`, `:`, `,`, `!`, `?`), or there was none.
+    clause: bool,
+    /// A blank line came between.
+    blank: bool,
+}
+
+impl After {
+    /// True when `phrase` starts `line` and may be a marker here.
+    fn marks(self, line: &str, phrases: &[&str]) -> bool {
+        phrases.iter().any(|p| {
+            starts_with_word(line, p) && (self.clause || (self.blank && !WEAK.contains(p)))
+        })
+    }
+}
+
 /// The document's lines, sorted. A marker is only taken as one where a new clause can start:
-/// at the top, after a blank line, or after a line that ends a clause (`.`, `;`, `:`, `,`); a
-/// wrapped sentence that happens to go on with "gezien" stays text.
+/// at the top, after a line that ends a clause, or (unless it is [`WEAK`]) after a blank line;
+/// a wrapped sentence that happens to go on with "gezien" stays text.
 pub(super) fn lines(text: &str) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::new();
-    let mut clause_open = false;
+    let mut after = After {
+        clause: true,
+        blank: true,
+    };
     for (i, raw) in text.lines().enumerate() {
         let squashed = raw.split_whitespace().collect::<Vec<_>>().join(" ");
         let number = i + 1;
@@ -147,11 +187,14 @@ pub(super) fn lines(text: &str) -> Vec<Line> {
                 text: String::new(),
                 whole: squashed,
             });
-            clause_open = false;
+            after.blank = true;
             continue;
         }
-        let (kind, text) = classify(&squashed, clause_open);
-        clause_open = !squashed.ends_with(['.', ';', ':', ',', '!', '?']);
+        let (kind, text) = classify(&squashed, after);
+        after = After {
+            clause: squashed.ends_with(['.', ';', ':', ',', '!', '?']),
+            blank: false,
+        };
         out.push(Line {
             number,
             kind,
@@ -162,23 +205,18 @@ pub(super) fn lines(text: &str) -> Vec<Line> {
     out
 }
 
-fn classify(line: &str, clause_open: bool) -> (Kind, String) {
+fn classify(line: &str, after: After) -> (Kind, String) {
     if let Some(before) = closing_at(line) {
         return (Kind::Closing, line[..before].trim_end().to_string());
     }
-    if !clause_open {
-        if starts_with_any(line, &END_HEADINGS) {
-            return (Kind::Heading, line.to_string());
-        }
-        if starts_with_any(line, &PREAMBLE) {
-            return (Kind::Preamble, line.to_string());
-        }
-        if starts_with_any(line, &CONSIDERATION) {
-            return (Kind::Consideration, line.to_string());
-        }
-        if starts_with_any(line, &OPERATIVE) {
-            return (Kind::Operative, line.to_string());
-        }
+    let kinds: [(&[&str], Kind); 4] = [
+        (&END_HEADINGS, Kind::Heading),
+        (&PREAMBLE, Kind::Preamble),
+        (&CONSIDERATION, Kind::Consideration),
+        (&OPERATIVE, Kind::Operative),
+    ];
+    if let Some((_, kind)) = kinds.into_iter().find(|(p, _)| after.marks(line, p)) {
+        return (kind, line.to_string());
     }
     match enumerator(line) {
         Some((style, label, rest)) => (Kind::Item(style, label), rest.to_string()),
@@ -190,11 +228,6 @@ fn classify(line: &str, clause_open: bool) -> (Kind, String) {
 pub(super) fn closing_at(line: &str) -> Option<usize> {
     let lower = line.to_ascii_lowercase();
     CLOSING.iter().find_map(|c| find_word(&lower, c))
-}
-
-/// True when `line` starts with one of `phrases` as whole words, ignoring ASCII case.
-pub(super) fn starts_with_any(line: &str, phrases: &[&str]) -> bool {
-    phrases.iter().any(|p| starts_with_word(line, p))
 }
 
 /// True when `line` starts with `phrase` (ASCII case ignored) followed by a non-letter.
@@ -278,6 +311,20 @@ mod tests {
         assert_eq!(
             kinds("a. dit akkoord niet te tekenen\ngezien de tekorten."),
             vec![Kind::Item(Style::Letter, Some("a".into())), Kind::Text]
+        );
+    }
+
+    #[test]
+    fn a_weak_marker_after_a_blank_line_inside_a_sentence_stays_text() {
+        assert_eq!(
+            kinds("- met het kabinet af te\n\nspreken dat het zo is\n\nverzoekt het bestuur"),
+            vec![
+                Kind::Item(Style::Bullet('-'), None),
+                Kind::Blank,
+                Kind::Text,
+                Kind::Blank,
+                Kind::Operative,
+            ]
         );
     }
 
