@@ -330,15 +330,7 @@ fn command(cli: &Cli) -> Result<Outcome, Failure> {
                 kind: *kind,
                 document: None,
             };
-            let s = akkoord::motie::make(file, &output, &options)?;
-            let mut outcome = rendered(cli, &s, |s| s.text.clone(), 0);
-            if out.is_some() && cli.format == Format::Text {
-                outcome.stdout.clear();
-            }
-            if cli.format == Format::Text {
-                outcome.stderr = s.notes.iter().map(|n| format!("{n}\n")).collect();
-            }
-            Ok(outcome)
+            motie(cli, file, &output, &options)
         }
         Command::Lsp { as_of } => lsp(cli, as_of),
         Command::Serve {
@@ -460,6 +452,29 @@ fn test(
     let t = answer::test(&loaded, &scenarios, &properties);
     let code = u8::from(t.failed > 0);
     Ok(rendered(cli, &t, report::test_text, code))
+}
+
+/// `akkoord motie`: the skeleton on standard output (unless `-o` wrote it), what was found,
+/// chosen and written on standard error; with `--format json` all in one document.
+fn motie(
+    cli: &Cli,
+    file: &Path,
+    output: &akkoord::motie::Output<'_>,
+    options: &akkoord::motie::Options,
+) -> Result<Outcome, Failure> {
+    let s = akkoord::motie::make(file, output, options)?;
+    if cli.format == Format::Json {
+        return Ok(rendered(cli, &s, |_| String::new(), 0));
+    }
+    Ok(Outcome {
+        stdout: if output.out.is_some() {
+            String::new()
+        } else {
+            s.text.clone()
+        },
+        stderr: s.notes.iter().map(|n| format!("{n}\n")).collect(),
+        code: 0,
+    })
 }
 
 /// `akkoord lsp`: serves an editor on standard input and output until it asks to exit.
