@@ -10,10 +10,11 @@
 //! types, dates; collects every error), [`facts`] (the facts file, values over time), [`eval`]
 //! (three-valued verdicts with explanations, timelines, audit), [`report`] (renderings). On
 //! top of evaluation: [`testing`] (scenarios and properties), [`unblock`] (what makes a verdict
-//! *mag*), [`diff`] (what a rule change changes), [`lint`]. [`load`] reads a rule folder from
-//! disk (or an editor's open documents laid over it); [`editor`] answers what an editor asks
-//! and [`lsp`] serves it over the Language Server Protocol; the CLI in `main.rs` is a thin shell
-//! over these.
+//! *mag*), [`diff`] (what a rule change changes), [`lint`]. Before it all, [`motie`] reads a
+//! motion's text into a skeleton of rules with holes (`???`) that [`check`] reports until they
+//! are filled. [`load`] reads a rule folder from disk (or an editor's open documents laid over
+//! it); [`editor`] answers what an editor asks and [`lsp`] serves it over the Language Server
+//! Protocol; the CLI in `main.rs` is a thin shell over these.
 //!
 //! ```
 //! use akkoord::{ast::Action, check, eval::{Evaluator, Verdict}};
@@ -56,6 +57,7 @@ pub mod lint;
 pub mod load;
 pub mod lookup;
 pub mod lsp;
+pub mod motie;
 pub mod parse;
 pub mod report;
 pub mod serve;

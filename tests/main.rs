@@ -17,6 +17,7 @@ mod history;
 mod language;
 mod living;
 mod lsp;
+mod motie;
 mod properties;
 mod prover;
 mod robust;

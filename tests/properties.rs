@@ -65,6 +65,7 @@ fn arb_expr() -> impl Strategy<Value = Expr> {
             let arg = a.map_or(Arg::This, |a| Arg::Agreement(ident(&a)));
             expr(ExprKind::Call(ident(&n), arg))
         }),
+        prop::option::of("[a-z ?\"\\\\]{0,8}").prop_map(|note| expr(ExprKind::Hole(note))),
     ];
     leaf.prop_recursive(4, 24, 3, |inner| {
         let op = prop::sample::select(CmpOp::ALL.to_vec());

@@ -451,13 +451,14 @@ pub fn schema(what: &str) -> Option<serde_json::Value> {
         "validate" => schema_for!(ValidateAnswer),
         "rapport" | "report" => schema_for!(BoardReport),
         "fouten" | "errors" => schema_for!(crate::error::ErrorsJson),
+        "motie" | "motion" => schema_for!(crate::motie::Skeleton),
         _ => return None,
     };
     serde_json::to_value(schema).ok()
 }
 
 /// The names [`schema`] knows, for help and errors.
-pub const SCHEMAS: [&str; 13] = [
+pub const SCHEMAS: [&str; 14] = [
     "feiten", "fouten", "check", "vraag", "explain", "timeline", "audit", "unblock", "diff",
-    "lint", "test", "validate", "rapport",
+    "lint", "test", "validate", "rapport", "motie",
 ];

@@ -185,6 +185,10 @@ pub struct Source {
     pub date: Spanned<Date>,
     /// `aanname "…"` after the meeting: why the date is assumed.
     pub date_assumption: Option<Spanned<String>>,
+    /// `???` written for the meeting body: still to fill in (`meeting` is then empty).
+    pub body_hole: Option<Hole>,
+    /// `???` written for the date: still to fill in (`date` is then the earliest date).
+    pub date_hole: Option<Hole>,
     /// `stemming voor …% tegen …%`: how the meeting voted.
     pub vote: Option<Vote>,
     /// `instemming met akkoord …`: agreements the meeting consented to.
@@ -193,6 +197,22 @@ pub struct Source {
     pub rules: Vec<Rule>,
     /// What this meeting decided about earlier sources and rules.
     pub events: Vec<Event>,
+}
+
+/// `??? "op welke datum nam de ALV de motie aan?"`: a place still to fill in, with a note on
+/// what belongs there. Skeletons from `akkoord motie` hold them; the checker reports each one.
+#[derive(Clone, Debug)]
+pub struct Hole {
+    /// What belongs there, as the note after `???` says.
+    pub note: Option<Spanned<String>>,
+    /// The hole as written, note included.
+    pub span: Span,
+}
+
+impl PartialEq for Hole {
+    fn eq(&self, other: &Self) -> bool {
+        self.note == other.note
+    }
 }
 
 /// `stemming voor 87% tegen 13%`
@@ -477,6 +497,8 @@ pub enum ExprKind {
     Cmp(CmpOp, Box<Expr>, Box<Expr>),
     /// `a in {x, y}`
     In(Box<Expr>, Vec<Spanned<SetItem>>),
+    /// `??? "welke voorwaarde?"`: a condition still to fill in, with the note on what belongs there
+    Hole(Option<String>),
 }
 
 /// The argument of a per-agreement fact.

@@ -65,7 +65,20 @@ impl fmt::Display for Expr {
                 }
                 f.write_str("}")
             }
+            ExprKind::Hole(note) => write_hole(f, note.as_deref()),
         }
+    }
+}
+
+/// `???`, with its note when there is one.
+fn write_hole(f: &mut fmt::Formatter<'_>, note: Option<&str>) -> fmt::Result {
+    f.write_str("???")?;
+    match note {
+        Some(note) => {
+            f.write_str(" ")?;
+            write_string(f, note)
+        }
+        None => Ok(()),
     }
 }
 
@@ -146,7 +159,16 @@ impl fmt::Display for Source {
         };
         write!(f, "{kind} {} ", self.id)?;
         write_string(f, &self.title.node)?;
-        write!(f, " {{\n  vergadering {} {}", self.meeting, self.date)?;
+        f.write_str(" {\n  vergadering ")?;
+        match &self.body_hole {
+            Some(hole) => write_hole(f, hole.note.as_ref().map(|n| n.node.as_str()))?,
+            None => write!(f, "{}", self.meeting)?,
+        }
+        f.write_str(" ")?;
+        match &self.date_hole {
+            Some(hole) => write_hole(f, hole.note.as_ref().map(|n| n.node.as_str()))?,
+            None => write!(f, "{}", self.date)?,
+        }
         if let Some(a) = &self.date_assumption {
             f.write_str(" aanname ")?;
             write_string(f, &a.node)?;

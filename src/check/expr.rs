@@ -8,6 +8,7 @@ use crate::span::Span;
 use crate::tr;
 use crate::value::{Type, Value};
 
+use super::holes::Site;
 use super::{Checker, unknown};
 
 pub(super) struct ExprChecker<'a> {
@@ -63,6 +64,14 @@ impl ExprChecker<'_> {
         use crate::compiled::Selector;
         match selector {
             crate::ast::Selector::Every => Selector::Every,
+            crate::ast::Selector::Where(Expr {
+                kind: ExprKind::Hole(note),
+                span,
+            }) => {
+                let error = super::holes::hole(note.as_deref(), *span, Site::Selector);
+                self.cx.errors.push(error);
+                Selector::Every
+            }
             crate::ast::Selector::Where(e) => {
                 Selector::Where(self.condition(e, &tr!("de selectie", "the selector")))
             }
@@ -103,6 +112,12 @@ impl ExprChecker<'_> {
             ExprKind::And(..) | ExprKind::Or(..) => self.junction(e),
             ExprKind::Cmp(op, a, b) => self.compare(*op, a, b, e.span),
             ExprKind::In(a, items) => self.member(a, items, e.span),
+            ExprKind::Hole(note) => {
+                let error = super::holes::hole(note.as_deref(), e.span, Site::Condition);
+                self.cx.errors.push(error);
+                // Reported; like an unknown name, it has no type to check further.
+                (self.push(Node::Const(Value::Bool(true)), e.span), None)
+            }
         }
     }
 

@@ -3,6 +3,7 @@
 
 mod expr;
 mod history;
+mod holes;
 mod quotes;
 mod recover;
 mod tests;
@@ -297,6 +298,8 @@ impl Checker {
     }
 
     fn source(&mut self, source: &ast::Source, world: &World) -> DocId {
+        let first_error = self.errors.len();
+        self.meeting_holes(source);
         let doc = self.base.docs.len();
         self.base.names.docs.insert(source.id.node.clone(), doc);
         self.base.docs.push(Doc {
@@ -354,7 +357,23 @@ impl Checker {
                 )),
             });
         }
+        // A rule's selector is checked before its condition; the reader wants file order.
+        self.errors[first_error..].sort_by_key(|e| e.span().start);
         doc
+    }
+
+    /// `vergadering ??? ???`: a body or date still to fill in.
+    fn meeting_holes(&mut self, source: &ast::Source) {
+        let holes = [
+            (&source.body_hole, holes::Site::Body),
+            (&source.date_hole, holes::Site::Date),
+        ];
+        for (hole, site) in holes {
+            if let Some(h) = hole {
+                let note = h.note.as_ref().map(|n| n.node.as_str());
+                self.errors.push(holes::hole(note, h.span, site));
+            }
+        }
     }
 
     fn rule(&mut self, doc: DocId, rule: &ast::Rule, world: &World) {

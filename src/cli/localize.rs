@@ -168,6 +168,9 @@ fn english_about(command: &str) -> Option<&'static str> {
         "rapport" => {
             "The board report: one HTML file with overview, reasons, timelines, audit and provenance."
         }
+        "motie" => {
+            "A skeleton of rules from the text of a motion or resolution, with holes (`???`) to fill in; the text goes to `bronnen/`."
+        }
         _ => return None,
     })
 }
@@ -176,6 +179,9 @@ fn english_arg(command: &str, id: &str) -> Option<&'static str> {
     Some(match (command, id) {
         (_, "lang") => "Language of output, errors and help: nl (default) or en.",
         (_, "format") => "Output: text for people, or one JSON document for programs.",
+        ("motie", "rules") => {
+            "Folder with the rule files: the ids of its sources are taken, the text goes to its `bronnen/`."
+        }
         (_, "rules") => "Folder with the rule files (`*.akk`).",
         (_, "facts") => "Facts file (JSON); default: `feiten.json` in the rules folder.",
         (_, "what_if") => "What-if file: only `feiten`, replacing the facts it names.",
@@ -209,6 +215,15 @@ fn english_arg(command: &str, id: &str) -> Option<&'static str> {
         ("rapport", "out") => "The HTML file to write.",
         ("serve", "address") => "The address to listen on; default: this computer only.",
         ("serve", "port") => "The port; 0 picks a free one.",
+        ("motie", "file") => "The motion's or resolution's text, as plain text (UTF-8).",
+        ("motie", "id") => "The source's id; default: made from the title.",
+        ("motie", "kind") => {
+            "Kind of source: motie, resolutie, besluit or standpunt; default: as the text calls itself."
+        }
+        ("motie", "out") => {
+            "Write the skeleton to this file (which must not exist yet) instead of printing it."
+        }
+        ("motie", "no_copy") => "Do not copy the text to `bronnen/` in the rules folder.",
         ("schema", "what") => {
             "`feiten`, `fouten`, or a command: check, explain, timeline, audit, unblock, diff, lint, test, validate."
         }

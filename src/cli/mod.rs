@@ -8,7 +8,7 @@ pub mod run;
 use std::net::IpAddr;
 use std::path::PathBuf;
 
-use akkoord::ast::Action;
+use akkoord::ast::{Action, SourceKind};
 use akkoord::i18n::Lang;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
@@ -250,6 +250,33 @@ pub enum Command {
         #[command(flatten)]
         input: Input,
     },
+    /// Een geraamte van regels uit de tekst van een motie of resolutie, met gaten (`???`) om in te vullen; de tekst gaat naar `bronnen/`.
+    #[command(visible_alias = "motion")]
+    Motie {
+        /// De tekst van de motie of resolutie, als platte tekst (UTF-8).
+        #[arg(value_name = "BESTAND")]
+        file: PathBuf,
+        /// Id van de bron; standaard gemaakt van de titel.
+        #[arg(long, value_name = "ID")]
+        id: Option<String>,
+        /// Soort bron: motie, resolutie, besluit of standpunt; standaard zoals de tekst zichzelf noemt.
+        #[arg(long = "soort", visible_alias = "kind", value_name = "SOORT", value_parser = parse_kind)]
+        kind: Option<SourceKind>,
+        /// Schrijf het geraamte naar dit bestand (dat nog niet mag bestaan) in plaats van het te tonen.
+        #[arg(
+            short = 'o',
+            long = "uit",
+            visible_alias = "out",
+            value_name = "BESTAND"
+        )]
+        out: Option<PathBuf>,
+        /// Kopieer de tekst niet naar `bronnen/` in de map met regels.
+        #[arg(long = "niet-kopieren", visible_alias = "no-copy")]
+        no_copy: bool,
+        /// Map met de regelbestanden: de id's van de bronnen daarin zijn bezet, de tekst gaat naar `bronnen/` daarin.
+        #[arg(long, default_value = "rules", value_name = "MAP")]
+        rules: PathBuf,
+    },
     /// Het JSON Schema van het feitenbestand of van de JSON-uitvoer van een opdracht.
     Schema {
         /// `feiten` (voor de feiten die de regels declareren), `fouten`, of een opdracht: check, vraag, explain, timeline, audit, unblock, diff, lint, test, validate.
@@ -265,6 +292,10 @@ fn parse_date(text: &str) -> Result<Date, String> {
 
 fn parse_action(text: &str) -> Result<Action, String> {
     akkoord::lookup::action(text)
+}
+
+fn parse_kind(text: &str) -> Result<SourceKind, String> {
+    akkoord::motie::source_kind(text)
 }
 
 fn parse_address(text: &str) -> Result<IpAddr, String> {

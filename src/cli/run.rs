@@ -338,6 +338,26 @@ fn command(cli: &Cli) -> Result<Outcome, Failure> {
                 stream: None,
             })
         }
+        Command::Motie {
+            file,
+            id,
+            kind,
+            out,
+            no_copy,
+            rules,
+        } => {
+            let output = akkoord::motie::Output {
+                rules,
+                out: out.as_deref(),
+                copy: !no_copy,
+            };
+            let options = akkoord::motie::Options {
+                id: id.clone(),
+                kind: *kind,
+                document: None,
+            };
+            motie(cli, file, &output, &options)
+        }
         Command::Lsp { as_of } => lsp(cli, as_of),
         Command::Serve {
             address,
@@ -460,6 +480,29 @@ fn test(
     let t = answer::test(&loaded, &scenarios, &properties);
     let code = u8::from(t.failed > 0);
     Ok(rendered(cli, &t, report::test_text, code))
+}
+
+/// `akkoord motie`: the skeleton on standard output (unless `-o` wrote it), what was found,
+/// chosen and written on standard error; with `--format json` all in one document.
+fn motie(
+    cli: &Cli,
+    file: &Path,
+    output: &akkoord::motie::Output<'_>,
+    options: &akkoord::motie::Options,
+) -> Result<Outcome, Failure> {
+    let s = akkoord::motie::make(file, output, options)?;
+    if cli.format == Format::Json {
+        return Ok(rendered(cli, &s, |_| String::new(), 0));
+    }
+    Ok(Outcome {
+        stdout: if output.out.is_some() {
+            String::new()
+        } else {
+            s.text.clone()
+        },
+        stderr: s.notes.iter().map(|n| format!("{n}\n")).collect(),
+        code: 0,
+    })
 }
 
 /// `akkoord lsp`: serves an editor on standard input and output until it asks to exit.

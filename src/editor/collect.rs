@@ -226,7 +226,7 @@ impl Collector<'_> {
         let mut work = vec![root];
         while let Some(e) = work.pop() {
             match &e.kind {
-                ExprKind::Lit(_) => {}
+                ExprKind::Lit(_) | ExprKind::Hole(_) => {}
                 ExprKind::Name(n) => {
                     if let Some(symbol) = self.names.bare(n) {
                         self.refer(symbol, e.span);

@@ -13,7 +13,7 @@ use crate::i18n::t;
 use crate::tr;
 
 use super::index::{FileKind, Symbol};
-use super::keywords::Keyword;
+use super::keywords::{HOLE, Keyword};
 use super::lexical::{Lex, lex_at, word_after, word_at, word_before};
 use super::values::{Values, type_word};
 use super::{Analysis, Position, Range};
@@ -40,12 +40,26 @@ pub fn hover(analysis: &Analysis, path: &Path, position: Position) -> Option<Hov
     if kind == FileKind::Facts || lex_at(text, offset) != Lex::Code {
         return None;
     }
-    let (start, end) = word_at(text, offset)?;
-    let keyword = keyword_at(text, start, end)?;
+    let (start, end, keyword) = match hole_at(text, offset) {
+        Some((start, end)) => (start, end, &HOLE),
+        None => {
+            let (start, end) = word_at(text, offset)?;
+            (start, end, keyword_at(text, start, end)?)
+        }
+    };
     let spellings: Vec<String> = keyword.spellings().map(|s| format!("`{s}`")).collect();
     let markdown = format!("{}\n\n{}", spellings.join(" / "), keyword.explanation());
     let range = super::LineIndex::new(text).range(start, end);
     Some(Hover { markdown, range })
+}
+
+/// The byte range of the `???` at `offset` (a cursor just after it is on it).
+fn hole_at(text: &str, offset: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let at = offset.min(bytes.len());
+    let start = at - bytes[..at].iter().rev().take_while(|&&b| b == b'?').count();
+    let end = at + bytes[at..].iter().take_while(|&&b| b == b'?').count();
+    (end - start == 3).then_some((start, end))
 }
 
 /// The keyword the word at `start..end` is part of: alone, or with the word before or after

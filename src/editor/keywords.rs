@@ -48,6 +48,15 @@ const fn kw(
     }
 }
 
+/// `???`: a hole, a place still to fill in. Not offered as a completion: holes are what
+/// `akkoord motie` leaves, not something to write.
+pub const HOLE: Keyword = kw(
+    &["???"],
+    &[],
+    "Een gat: hier moet nog iets ingevuld worden, zoals de tekst erachter zegt. `akkoord validate` meldt elk gat tot het gevuld is.",
+    "A hole: something still to be filled in here, as the text after it says. `akkoord validate` reports every hole until it is filled.",
+);
+
 /// Every keyword of the grammar.
 #[rustfmt::skip]
 pub const KEYWORDS: &[Keyword] = &[

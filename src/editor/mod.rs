@@ -37,7 +37,7 @@ pub use complete::{Completion, CompletionKind, complete};
 pub use diagnostics::Diagnostic;
 pub use hover::{Hover, hover};
 pub use index::{FileKind, Index, IndexedFile, Occurrence, Symbol};
-pub use keywords::{KEYWORDS, Keyword};
+pub use keywords::{HOLE, KEYWORDS, Keyword};
 pub use navigate::{Location, definition, references};
 pub use outline::{Outline, OutlineKind, outline};
 pub use position::{LineIndex, Position, Range};

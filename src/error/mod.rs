@@ -257,6 +257,16 @@ pub enum CheckError {
         /// How to fix it.
         help: Option<String>,
     },
+    /// a place still to fill in, e.g. `vereis ??? "welke voorwaarde?" voor ondertekening van …`
+    /// or `vergadering ALV ??? "op welke datum?"` (skeletons from `akkoord motie` hold them)
+    Hole {
+        /// What belongs there, as the note after `???` says.
+        note: Option<String>,
+        /// Where.
+        span: Span,
+        /// How to fill it in.
+        help: String,
+    },
 }
 
 impl CheckError {
@@ -267,7 +277,8 @@ impl CheckError {
             | CheckError::Duplicate { span, .. }
             | CheckError::Type { span, .. }
             | CheckError::History { span, .. }
-            | CheckError::Usage { span, .. } => *span,
+            | CheckError::Usage { span, .. }
+            | CheckError::Hole { span, .. } => *span,
         }
     }
 
@@ -330,6 +341,15 @@ impl CheckError {
             } => Described::new("akkoord::usage", message.clone())
                 .at(*span, tr!("hier", "here"))
                 .help(help.clone()),
+            CheckError::Hole { note, span, help } => Described::new(
+                "akkoord::hole",
+                match note {
+                    Some(note) => tr!("nog in te vullen: {note}", "still to fill in: {note}"),
+                    None => tr!("nog in te vullen", "still to fill in"),
+                },
+            )
+            .at(*span, tr!("vul dit in", "fill this in"))
+            .help(Some(help.clone())),
         }
     }
 }
@@ -444,6 +464,8 @@ pub enum Problem {
         /// What went wrong, in words.
         message: String,
     },
+    /// e.g. `akkoord motie tekst.txt` on a text without an operative part
+    Motion(crate::motie::MotionError),
     /// e.g. `explain gzz`, or `--stel x=1` for a yes/no fact
     Argument {
         /// What is wrong.
@@ -465,6 +487,12 @@ impl From<CheckError> for Problem {
     }
 }
 
+impl From<crate::motie::MotionError> for Problem {
+    fn from(e: crate::motie::MotionError) -> Self {
+        Problem::Motion(e)
+    }
+}
+
 impl From<FactsError> for Problem {
     fn from(e: FactsError) -> Self {
         Problem::Facts(e)
@@ -478,7 +506,7 @@ impl Problem {
             Problem::Parse(e) => Some(e.span()),
             Problem::Check(e) => Some(e.span()),
             Problem::Facts(e) => Some(e.span()),
-            Problem::Io { .. } | Problem::Argument { .. } => None,
+            Problem::Io { .. } | Problem::Motion(_) | Problem::Argument { .. } => None,
         }
     }
 
@@ -496,6 +524,7 @@ impl Problem {
                 "controleer het pad; `--rules` neemt een map met `.akk`-bestanden, `--facts` een JSON-bestand",
                 "check the path; `--rules` takes a folder of `.akk` files, `--facts` a JSON file"
             ))),
+            Problem::Motion(e) => e.describe(),
             Problem::Argument { message, help } => {
                 Described::new("akkoord::argument", message.clone()).help(help.clone())
             }

@@ -149,7 +149,12 @@ fn next_token_end(text: &str, pos: usize) -> usize {
 
 /// Turns pest's expected rules into the user's words, with a hint for the common mistakes.
 fn describe(positives: &[Syn]) -> (String, Option<String>) {
-    let mut words: Vec<&str> = positives.iter().map(|r| user_words(*r)).collect();
+    // A hole is for skeletons `akkoord motie` writes, not a thing to suggest while writing.
+    let mut words: Vec<&str> = positives
+        .iter()
+        .filter(|r| **r != Syn::hole)
+        .map(|r| user_words(*r))
+        .collect();
     words.sort_unstable();
     words.dedup();
     let expected = match words.as_slice() {

@@ -78,6 +78,7 @@ impl Cx {
             Syn::expr => return self.expr(pair),
             Syn::ident => ExprKind::Name(pair.as_str().to_string()),
             Syn::call => self.call(pair),
+            Syn::hole => ExprKind::Hole(self.hole(pair).note.map(|n| n.node)),
             _ => ExprKind::Lit(self.literal(pair)?),
         };
         Ok(Expr { kind, span })

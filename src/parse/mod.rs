@@ -6,8 +6,8 @@ use pest::Parser as _;
 use pest::iterators::Pair;
 
 use crate::ast::{
-    Action, AttrDecl, ChoiceDecl, Effect, Event, EventKind, Expr, ExprKind, FactDecl, File, Ident,
-    Item, Literal, Rule, RuleKind, Selector, Source, SourceKind, Target, Vote,
+    Action, AttrDecl, ChoiceDecl, Effect, Event, EventKind, Expr, ExprKind, FactDecl, File, Hole,
+    Ident, Item, Literal, Rule, RuleKind, Selector, Source, SourceKind, Target, Vote,
 };
 use crate::error::ParseError;
 use crate::span::{FileId, Span, Spanned};
@@ -217,21 +217,19 @@ impl Cx {
             .next()
             .map(|p| self.string(p))
             .unwrap_or_else(|| Spanned::new(String::new(), Span::default()));
-        let (meeting, date, date_assumption) = match inner.next() {
+        let meeting = match inner.next() {
             Some(m) => self.meeting(m)?,
-            None => (
-                Ident::default_ident(),
-                Spanned::new(Date::MIN, Span::default()),
-                None,
-            ),
+            None => Meeting::default(),
         };
         let mut source = Source {
             kind,
             id,
             title,
-            meeting,
-            date,
-            date_assumption,
+            meeting: meeting.body,
+            date: meeting.date,
+            date_assumption: meeting.assumption,
+            body_hole: meeting.body_hole,
+            date_hole: meeting.date_hole,
             vote: None,
             approvals: Vec::new(),
             rules: Vec::new(),
@@ -276,20 +274,33 @@ impl Cx {
         }
     }
 
-    /// `vergadering ALV 2018-06-27 aanname "…"`
-    fn meeting(&self, pair: Pair<Syn>) -> R<(Ident, Spanned<Date>, Option<Spanned<String>>)> {
-        let mut body = Ident::default_ident();
-        let mut date = Spanned::new(Date::MIN, Span::default());
-        let mut assumption = None;
+    /// `vergadering ALV 2018-06-27 aanname "…"`, or with holes: `vergadering ALV ??? "…"`
+    fn meeting(&self, pair: Pair<Syn>) -> R<Meeting> {
+        let mut meeting = Meeting::default();
         for p in pair.into_inner() {
             match p.as_rule() {
-                Syn::meeting_body => body = self.ident(p),
-                Syn::date => date = self.date(p)?,
-                Syn::assumption => assumption = Some(self.assumption(p)),
+                Syn::meeting_body => meeting.body = self.ident(p),
+                // The grammar puts the body's place before the date's.
+                Syn::hole if meeting.body.node.is_empty() && meeting.body_hole.is_none() => {
+                    meeting.body_hole = Some(self.hole(p));
+                }
+                Syn::hole => meeting.date_hole = Some(self.hole(p)),
+                Syn::date => meeting.date = self.date(p)?,
+                Syn::assumption => meeting.assumption = Some(self.assumption(p)),
                 _ => {}
             }
         }
-        Ok((body, date, assumption))
+        Ok(meeting)
+    }
+
+    /// `??? "wat hier hoort"`
+    pub(super) fn hole(&self, pair: Pair<Syn>) -> Hole {
+        let span = self.span(&pair);
+        let note = pair
+            .into_inner()
+            .find(|p| p.as_rule() == Syn::string)
+            .map(|p| self.string(p));
+        Hole { note, span }
     }
 
     /// `aanname "…"`
@@ -510,6 +521,27 @@ impl Cx {
             source: idents.next().unwrap_or_default_ident(),
             rule: idents.next(),
             span,
+        }
+    }
+}
+
+/// A source's meeting as parsed: body, date, the reason the date is assumed, and holes.
+struct Meeting {
+    body: Ident,
+    date: Spanned<Date>,
+    assumption: Option<Spanned<String>>,
+    body_hole: Option<Hole>,
+    date_hole: Option<Hole>,
+}
+
+impl Default for Meeting {
+    fn default() -> Self {
+        Meeting {
+            body: Ident::default_ident(),
+            date: Spanned::new(Date::MIN, Span::default()),
+            assumption: None,
+            body_hole: None,
+            date_hole: None,
         }
     }
 }
