@@ -502,6 +502,7 @@ fn motie(
         },
         stderr: s.notes.iter().map(|n| format!("{n}\n")).collect(),
         code: 0,
+        stream: None,
     })
 }
 
