@@ -362,6 +362,18 @@ pub enum FactsError {
         /// A suggestion.
         help: Option<String>,
     },
+    /// e.g. `akkoord stel x=ja --sinds 2018-06-27` when `x` already has a value on that day:
+    /// a value is never overwritten
+    Conflict {
+        /// JSON path of the fact's values.
+        path: String,
+        /// What is in the way.
+        message: String,
+        /// The value already recorded.
+        span: Span,
+        /// How to go on.
+        help: Option<String>,
+    },
     /// e.g. `"rob_aanbevelingen_overeengekomen": "ja"` where `janee` expects true or false
     Type {
         /// JSON path.
@@ -383,6 +395,7 @@ impl FactsError {
         match self {
             FactsError::Json { span, .. }
             | FactsError::Unknown { span, .. }
+            | FactsError::Conflict { span, .. }
             | FactsError::Type { span, .. } => *span,
         }
     }
@@ -409,6 +422,14 @@ impl FactsError {
             )
             .at(*span, tr!("niet gedeclareerd", "not declared"))
             .help(help.clone()),
+            FactsError::Conflict {
+                path,
+                message,
+                span,
+                help,
+            } => Described::new("akkoord::facts::conflict", format!("{path}: {message}"))
+                .at(*span, tr!("al vastgelegd", "already recorded"))
+                .help(help.clone()),
             FactsError::Type {
                 path,
                 expected,
@@ -444,6 +465,15 @@ pub enum Problem {
         /// What went wrong, in words.
         message: String,
     },
+    /// e.g. `akkoord stel` when the facts file changed on disk while it worked, or a full disk
+    Write {
+        /// The file.
+        path: String,
+        /// What went wrong, in words.
+        message: String,
+        /// What to do.
+        help: Option<String>,
+    },
     /// e.g. `explain gzz`, or `--stel x=1` for a yes/no fact
     Argument {
         /// What is wrong.
@@ -478,7 +508,7 @@ impl Problem {
             Problem::Parse(e) => Some(e.span()),
             Problem::Check(e) => Some(e.span()),
             Problem::Facts(e) => Some(e.span()),
-            Problem::Io { .. } | Problem::Argument { .. } => None,
+            Problem::Io { .. } | Problem::Write { .. } | Problem::Argument { .. } => None,
         }
     }
 
@@ -496,6 +526,18 @@ impl Problem {
                 "controleer het pad; `--rules` neemt een map met `.akk`-bestanden, `--facts` een JSON-bestand",
                 "check the path; `--rules` takes a folder of `.akk` files, `--facts` a JSON file"
             ))),
+            Problem::Write {
+                path,
+                message,
+                help,
+            } => Described::new(
+                "akkoord::write",
+                tr!(
+                    "niets geschreven naar `{path}`: {message}",
+                    "nothing written to `{path}`: {message}"
+                ),
+            )
+            .help(help.clone()),
             Problem::Argument { message, help } => {
                 Described::new("akkoord::argument", message.clone()).help(help.clone())
             }
