@@ -57,6 +57,7 @@ pub mod load;
 pub mod lookup;
 pub mod lsp;
 pub mod parse;
+pub mod record;
 pub mod report;
 pub mod serve;
 pub mod span;
