@@ -22,3 +22,5 @@ mod prover;
 mod robust;
 mod serve;
 mod staff;
+mod stel;
+mod vragen;
