@@ -276,3 +276,39 @@ fn a_file_changed_while_the_questions_were_asked_is_not_overwritten_and_no_answe
     assert_eq!(facts(&dir), changed, "what someone else wrote stays");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn on_a_terminal_a_bad_answer_and_a_missing_source_are_asked_again() {
+    // util-linux `script` runs the command on a terminal of its own; without it, skip.
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("SKIPPED: no `script` (util-linux) to give akkoord vragen a terminal");
+        return;
+    }
+    let dir = vng_copy("vragen-terminal");
+    let command = format!(
+        "{} vragen ggz --op 2019-06-01 --rules {}",
+        env!("CARGO_BIN_EXE_akkoord"),
+        dir.display()
+    );
+    let mut child = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("script starts");
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin
+        .write_all(b"misschien\nja\n\nVerslag BO\n\n\nja\n")
+        .expect("answers");
+    drop(stdin);
+    let out = child.wait_with_output().expect("wait");
+    let out = String::from_utf8_lossy(&out.stdout);
+    assert!(out.contains("`misschien` is geen `janee`"), "{out}");
+    let first = out.split("Vraag 2").next().unwrap_or_default();
+    assert_eq!(first.matches("Antwoord per 2019-06-01").count(), 2, "{out}");
+    assert!(first.contains("Een bron of een aanname is nodig"), "{out}");
+    assert!(out.contains("Geschreven naar"), "{out}");
+    assert!(facts(&dir).contains("\"bron\": \"Verslag BO\""));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -127,7 +127,7 @@ impl<'a> Interview<'a> {
             self.asked.push(q.slot());
             let info = answer::question(&self.state.loaded, self.date, &q);
             self.say(&report::question_text(number, &info));
-            let Some((answer, assignment)) = self.answer(input, &q.name, number, &info)? else {
+            let Some((answer, assignment)) = self.answer(input, &q.name, &info)? else {
                 self.say(&tr!("  overgeslagen\n", "  skipped\n"));
                 continue;
             };
@@ -231,7 +231,6 @@ impl<'a> Interview<'a> {
         &mut self,
         input: &mut impl BufRead,
         name: &str,
-        number: usize,
         info: &answer::QuestionInfo,
     ) -> Result<Option<(String, akkoord::check::Assignment)>, Failure> {
         loop {
@@ -245,7 +244,7 @@ impl<'a> Interview<'a> {
                     for p in &e.problems {
                         terminal::eprint(&akkoord::error::render(p, &e.sources));
                     }
-                    self.say(&report::question_text(number, info));
+                    self.say(&report::answer_prompt(info));
                 }
                 Err(e) => return Err(e.into()),
             }

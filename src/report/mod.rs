@@ -12,8 +12,8 @@ mod text;
 
 pub use html::{board_html, esc};
 pub use record::{
-    after_answer_text, answers_text, changed_text, confirm_prompt, new_agreement_text,
-    question_text, record_text, source_prompt,
+    after_answer_text, answer_prompt, answers_text, changed_text, confirm_prompt,
+    new_agreement_text, question_text, record_text, source_prompt,
 };
 pub use staff::{diff_text, lint_text, unblock_text};
 pub use testing::{test_text, validate_text};

@@ -195,13 +195,18 @@ pub fn question_text(number: usize, q: &QuestionInfo) -> String {
             verdict_line(v)
         );
     }
-    out.push_str(&tr!(
+    out.push_str(&answer_prompt(q));
+    out
+}
+
+/// The prompt for an answer: the day it holds from and the answers it takes.
+pub fn answer_prompt(q: &QuestionInfo) -> String {
+    tr!(
         "  Antwoord per {} ({}; leeg: overslaan): ",
         "  Answer as of {} ({}; empty: skip): ",
         q.date,
         q.answers
-    ));
-    out
+    )
 }
 
 /// The prompt for an answer's source; `default` is taken when the line is left empty.
