@@ -59,6 +59,7 @@ pub mod lookup;
 pub mod lsp;
 pub mod motie;
 pub mod parse;
+pub mod record;
 pub mod report;
 pub mod serve;
 pub mod span;

@@ -124,6 +124,15 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// A fresh copy of the frozen VNG rule base under the system's temporary folder, for tests
+/// that write to its facts file.
+pub fn vng_copy(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("akkoord-vng-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(&root().join(VNG), &dir);
+    dir
+}
+
 /// A fresh folder under the system's temporary folder holding `files` (relative path, text).
 pub fn folder(name: &str, files: &[(&str, &str)]) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("akkoord-{name}-{}", std::process::id()));

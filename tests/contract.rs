@@ -215,13 +215,23 @@ fn the_streamed_overview_is_the_overview_byte_for_byte() {
             let s = OverviewStream::new(base, world, date, &[], action, AnswerOptions::default());
             let mut json = Vec::new();
             report::write_json(&StreamedOverview(&s), &mut json).expect("written");
-            assert_eq!(String::from_utf8(json).expect("utf-8"), report::json(&whole), "{date}");
+            assert_eq!(
+                String::from_utf8(json).expect("utf-8"),
+                report::json(&whole),
+                "{date}"
+            );
             let mut text = Vec::new();
             report::write_check(&s, &mut text).expect("written");
-            assert_eq!(String::from_utf8(text).expect("utf-8"), report::check_text(&whole));
+            assert_eq!(
+                String::from_utf8(text).expect("utf-8"),
+                report::check_text(&whole)
+            );
             let mut short = Vec::new();
             report::write_short(&s, &mut short).expect("written");
-            assert_eq!(String::from_utf8(short).expect("utf-8"), report::short_text(&whole));
+            assert_eq!(
+                String::from_utf8(short).expect("utf-8"),
+                report::short_text(&whole)
+            );
         }
     }
 }

@@ -24,3 +24,5 @@ mod robust;
 mod scale;
 mod serve;
 mod staff;
+mod stel;
+mod vragen;

@@ -292,15 +292,14 @@ impl<'a> OverviewStream<'a> {
     pub fn answers(&self) -> impl Iterator<Item = Answer> + '_ {
         self.on
             .iter()
-            .flat_map(|&a| actions(&self.cx, a, self.action).into_iter().map(move |h| (a, h)))
+            .flat_map(|&a| {
+                actions(&self.cx, a, self.action)
+                    .into_iter()
+                    .map(move |h| (a, h))
+            })
             .map(|(a, h)| {
-                self.cx.build(
-                    a,
-                    h,
-                    self.options,
-                    &self.signals,
-                    &self.failed_reservations,
-                )
+                self.cx
+                    .build(a, h, self.options, &self.signals, &self.failed_reservations)
             })
     }
 
@@ -422,11 +421,7 @@ struct StreamedAnswers<'s, 'a, 't> {
 
 impl Serialize for StreamedAnswers<'_, '_, '_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(
-            self.o
-                .answers()
-                .inspect(|a| self.tally.borrow_mut().add(a)),
-        )
+        serializer.collect_seq(self.o.answers().inspect(|a| self.tally.borrow_mut().add(a)))
     }
 }
 

@@ -10,6 +10,7 @@ mod board;
 mod decision;
 mod history;
 mod plain;
+mod record;
 mod source;
 mod staff;
 mod testing;
@@ -25,6 +26,10 @@ pub use history::{
 };
 pub(crate) use plain::verdict_sentence;
 pub use plain::{long_date, requirement};
+pub use record::{
+    AttributeInfo, ChangedVerdict, NewAgreementAnswer, QuestionInfo, RecordAnswer, ReplacedInfo,
+    VerdictInfo, WrittenInfo, new_agreement, question, record, verdicts_of,
+};
 pub use source::{DecisionInfo, SourceAnswer, SourceRule, source, source_ids, sources};
 pub use staff::{
     ChangeInfo, Cut, DiffAnswer, DifferenceInfo, LintAnswer, LintInfo, UnblockAnswer, Way, diff,
@@ -435,8 +440,8 @@ pub fn kind_text(kind: crate::ast::SourceKind) -> &'static str {
 }
 
 /// The JSON Schema of a command's `--format json` output (`check`, `vraag`, `explain`,
-/// `timeline`, `audit`, `unblock`, `diff`, `lint`, `test`, `validate`), or of the errors
-/// (`fouten`); `None` for anything else.
+/// `timeline`, `audit`, `unblock`, `diff`, `lint`, `test`, `validate`, `stel`, `nieuw-akkoord`),
+/// or of the errors (`fouten`); `None` for anything else.
 pub fn schema(what: &str) -> Option<serde_json::Value> {
     use schemars::schema_for;
     let schema = match what {
@@ -450,6 +455,8 @@ pub fn schema(what: &str) -> Option<serde_json::Value> {
         "test" => schema_for!(TestAnswer),
         "validate" => schema_for!(ValidateAnswer),
         "rapport" | "report" => schema_for!(BoardReport),
+        "stel" | "set" => schema_for!(RecordAnswer),
+        "nieuw-akkoord" | "new-agreement" => schema_for!(NewAgreementAnswer),
         "fouten" | "errors" => schema_for!(crate::error::ErrorsJson),
         "motie" | "motion" => schema_for!(crate::motie::Skeleton),
         _ => return None,
@@ -458,7 +465,21 @@ pub fn schema(what: &str) -> Option<serde_json::Value> {
 }
 
 /// The names [`schema`] knows, for help and errors.
-pub const SCHEMAS: [&str; 14] = [
-    "feiten", "fouten", "check", "vraag", "explain", "timeline", "audit", "unblock", "diff",
-    "lint", "test", "validate", "rapport", "motie",
+pub const SCHEMAS: [&str; 16] = [
+    "feiten",
+    "fouten",
+    "check",
+    "vraag",
+    "explain",
+    "timeline",
+    "audit",
+    "unblock",
+    "diff",
+    "lint",
+    "test",
+    "validate",
+    "rapport",
+    "motie",
+    "stel",
+    "nieuw-akkoord",
 ];

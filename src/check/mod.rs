@@ -14,15 +14,15 @@ use std::collections::{HashMap, HashSet};
 
 use crate::ast::{self, Item, SourceKind};
 use crate::compiled::{
-    Approval, Assumed, AttrDecl, ChoiceDecl, Doc, DocId, Effect, FactDecl, Rule, RuleBase, RuleId,
-    Vote, squash,
+    AgreementId, Approval, Assumed, AttrDecl, AttrId, ChoiceDecl, Doc, DocId, Effect, FactDecl,
+    FactId, Rule, RuleBase, RuleId, Vote, squash,
 };
 use crate::error::{CheckError, FactsError, ParseError, Problem, What};
 use crate::facts::{self, World};
 use crate::span::{FileId, Sources, Span, Spanned};
 use crate::suggest::did_you_mean;
 use crate::tr;
-use crate::value::Type;
+use crate::value::{Type, Value};
 
 /// A checked rule base and the facts it is evaluated against.
 #[derive(Clone, Debug)]
@@ -567,28 +567,90 @@ impl Checker {
 /// Sets facts for one evaluation, as given on the command line (`--stel x(ggz)=ja`): each is
 /// checked like a scenario's `stel` and replaces the fact's values in the world.
 pub fn apply_overrides(loaded: &mut Loaded, texts: &[String]) -> Result<(), Vec<Problem>> {
-    let mut cx = Checker {
-        base: std::mem::take(&mut loaded.base),
-        errors: Vec::new(),
-    };
     let mut problems = Vec::new();
     let mut sets = Vec::new();
     for text in texts {
-        let id = cx.base.sources.add("--stel", text.clone());
-        match crate::parse::parse_override(id, cx.base.sources.text(id)) {
-            Ok(set) => sets.extend(cx.set_fact(&set, &loaded.world)),
-            Err(e) => problems.push(Problem::Parse(e)),
+        match read_assignment(loaded, "--stel", text) {
+            Ok(set) => sets.push(set),
+            Err(errors) => problems.extend(errors),
         }
     }
-    problems.extend(cx.errors.into_iter().map(Problem::Check));
-    loaded.base = cx.base;
-    for (fact, agreement, value) in sets {
-        crate::testing::set(&mut loaded.world, fact, agreement, value, "--stel");
+    for a in sets {
+        crate::testing::set(&mut loaded.world, a.fact, a.agreement, a.value, "--stel");
     }
     if problems.is_empty() {
         Ok(())
     } else {
         Err(problems)
+    }
+}
+
+/// A fact, the agreement for a per-agreement fact, and a value (`None`: unknown), checked
+/// against the fact's declaration: what `--stel` and `akkoord stel` take.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Assignment {
+    /// The fact.
+    pub fact: FactId,
+    /// The agreement, for a per-agreement fact.
+    pub agreement: Option<AgreementId>,
+    /// The value; `None` for `onbekend`.
+    pub value: Option<Value>,
+}
+
+/// Reads one `feit(akkoord)=waarde` (the grammar's `set_override`) against the loaded rules and
+/// facts. The text is kept in the rule base's sources under `origin`, so that an error points
+/// into it with a hint: an unknown name gets "did you mean", a value of the wrong type says
+/// which type the fact has.
+pub fn read_assignment(
+    loaded: &mut Loaded,
+    origin: &str,
+    text: &str,
+) -> Result<Assignment, Vec<Problem>> {
+    let mut cx = Checker {
+        base: std::mem::take(&mut loaded.base),
+        errors: Vec::new(),
+    };
+    let id = cx.base.sources.add(origin, text.to_string());
+    let read = match crate::parse::parse_override(id, cx.base.sources.text(id)) {
+        Ok(set) => cx.set_fact(&set, &loaded.world).ok_or_else(Vec::new),
+        Err(e) => Err(vec![Problem::Parse(e)]),
+    };
+    loaded.base = cx.base;
+    match read {
+        Ok((fact, agreement, value)) if cx.errors.is_empty() => Ok(Assignment {
+            fact,
+            agreement,
+            value,
+        }),
+        Ok(_) => Err(cx.errors.into_iter().map(Problem::Check).collect()),
+        Err(mut problems) => {
+            problems.extend(cx.errors.into_iter().map(Problem::Check));
+            Err(problems)
+        }
+    }
+}
+
+/// Reads one `kenmerk=waarde` for an agreement's attribute, as `akkoord nieuw-akkoord --kenmerk`
+/// takes it, with the same grammar and value reader as [`read_assignment`]; `onbekend` is
+/// refused (leave the attribute out instead).
+pub fn read_attribute(
+    loaded: &mut Loaded,
+    origin: &str,
+    text: &str,
+) -> Result<(AttrId, Value), Vec<Problem>> {
+    let mut cx = Checker {
+        base: std::mem::take(&mut loaded.base),
+        errors: Vec::new(),
+    };
+    let id = cx.base.sources.add(origin, text.to_string());
+    let read = crate::parse::parse_override(id, cx.base.sources.text(id))
+        .map_err(|e| vec![Problem::Parse(e)])
+        .map(|set| cx.attribute_value(&set));
+    loaded.base = cx.base;
+    match read {
+        Ok(Some(found)) if cx.errors.is_empty() => Ok(found),
+        Ok(_) => Err(cx.errors.into_iter().map(Problem::Check).collect()),
+        Err(problems) => Err(problems),
     }
 }
 

@@ -256,6 +256,43 @@ impl Checker {
         Some((f, agreement, value))
     }
 
+    /// `soort=deelakkoord` for an agreement's attribute: a declared attribute and a value of its
+    /// type, read as [`Checker::set_fact`] reads a fact's.
+    pub(super) fn attribute_value(&mut self, set: &ast::SetFact) -> Option<(usize, Value)> {
+        let Some(attr) = self.base.attr_id(&set.fact.node) else {
+            let known = self.base.attrs.iter().map(|a| a.name.as_str()).collect();
+            let error = unknown(What::Attribute, &set.fact.node, set.fact.span, known);
+            self.unknown(error);
+            return None;
+        };
+        let ty = self.base.attrs[attr].ty.clone();
+        if let Some(agreement) = &set.agreement {
+            self.errors.push(CheckError::Usage {
+                message: tr!(
+                    "een kenmerk hoort bij het nieuwe akkoord; `({})` past hier niet",
+                    "an attribute belongs to the new agreement; `({})` does not fit here",
+                    agreement.node
+                ),
+                span: agreement.span,
+                help: Some(tr!("schrijf `{}=…`", "write `{}=…`", set.fact.node)),
+            });
+            return None;
+        }
+        let Some(item) = &set.value else {
+            self.errors.push(CheckError::Usage {
+                message: tr!(
+                    "een kenmerk dat onbekend is, laat u weg",
+                    "leave out an attribute that is unknown"
+                ),
+                span: set.fact.span,
+                help: None,
+            });
+            return None;
+        };
+        let value = self.value_of(&item.node, item.span, &ty)?;
+        Some((attr, value))
+    }
+
     fn value_of(&mut self, item: &SetItem, span: Span, ty: &Type) -> Option<Value> {
         let value = match item {
             SetItem::Lit(l) => expr::literal(l).0,
@@ -273,15 +310,49 @@ impl Checker {
             _ => false,
         };
         if !fits {
+            let help = Some(self.type_hint(ty));
             self.errors.push(CheckError::Type {
                 message: tr!("`{item}` is geen `{ty}`", "`{item}` is not a `{ty}`"),
                 span,
                 label: tr!("een `{ty}` verwacht", "expected a `{ty}`"),
-                help: None,
+                help,
             });
             return None;
         }
         Some(value)
+    }
+
+    /// How a value of `ty` is written.
+    fn type_hint(&self, ty: &Type) -> String {
+        match ty {
+            Type::Bool => tr!(
+                "een `janee` is `ja` of `nee` (of `onbekend`)",
+                "a `janee` is `ja` or `nee` (or `onbekend`)"
+            ),
+            Type::Amount => tr!(
+                "een `bedrag` schrijft u als `€ 100 mln`, `€ 1,5 mld` of `€ 40,25`",
+                "write a `bedrag` as `€ 100 mln`, `€ 1,5 mld` or `€ 40,25`"
+            ),
+            Type::Number => tr!(
+                "een `getal` is een geheel getal, zoals `3`",
+                "a `getal` is a whole number, such as `3`"
+            ),
+            Type::Date => tr!(
+                "een `datum` schrijft u als JJJJ-MM-DD, zoals `2019-06-01`",
+                "write a `datum` as YYYY-MM-DD, such as `2019-06-01`"
+            ),
+            Type::Text => tr!(
+                "een `tekst` staat tussen aanhalingstekens: `\"…\"`",
+                "a `tekst` stands in quotes: `\"…\"`"
+            ),
+            Type::Choice(c) => {
+                let values = self
+                    .base
+                    .choice(c)
+                    .map_or(String::new(), |d| d.values.join(", "));
+                tr!("`{c}` is een van: {values}", "`{c}` is one of: {values}")
+            }
+        }
     }
 
     fn property(&mut self, p: &ast::Property, world: &World) {

@@ -171,6 +171,15 @@ fn english_about(command: &str) -> Option<&'static str> {
         "motie" => {
             "A skeleton of rules from the text of a motion or resolution, with holes (`???`) to fill in; the text goes to `bronnen/`."
         }
+        "stel" => {
+            "Record values of facts in the facts file, with date and source, and show the verdicts they change."
+        }
+        "nieuw-akkoord" => {
+            "Put a new agreement on the table in the facts file, with name, attributes, date and source."
+        }
+        "vragen" => {
+            "Ask the open questions that matter, most decisive first, and record the answers."
+        }
         _ => return None,
     })
 }
@@ -188,6 +197,33 @@ fn english_arg(command: &str, id: &str) -> Option<&'static str> {
         (_, "set") => {
             "Set a fact for this evaluation only: `fact=value` or `fact(agreement)=value`; repeatable."
         }
+        ("stel", "assignments") => {
+            "`fact=value` or `fact(agreement)=value`, e.g. `monitoringsafspraken_ggz=ja`; more than one may be given."
+        }
+        ("stel", "since") => "The day the value holds from (YYYY-MM-DD); default: today.",
+        ("stel", "correct") => {
+            "Replace that day's value because it was wrong; the old one stays in the file under `vervangt`."
+        }
+        ("stel", "date") => "Compare the verdicts on this day; default: the `--since` day.",
+        (_, "source") => {
+            "The document or meeting it comes from; `--source` or `--assumption` is needed."
+        }
+        (_, "assumption") => "Why it is an assumption, when no document gives it.",
+        ("nieuw-akkoord", "id") => {
+            "The agreement's id: letters, digits and `_`, e.g. `jeugd_2019`."
+        }
+        ("nieuw-akkoord", "name") => "The full name.",
+        ("nieuw-akkoord", "attributes") => {
+            "An attribute: `attribute=value`, e.g. `soort=deelakkoord`; repeatable."
+        }
+        ("nieuw-akkoord", "since") => {
+            "The day the agreement is on the table from (YYYY-MM-DD); default: today."
+        }
+        ("nieuw-akkoord", "date") => "Show the verdicts on this day; default: the `--since` day.",
+        ("vragen", "date") => {
+            "The day the answers hold from and the verdicts are given for (YYYY-MM-DD); default: today."
+        }
+        ("vragen", "write") => "Write the answers at the end without asking.",
         (_, "date") => "Evaluate as of this date (YYYY-MM-DD); default: today.",
         (_, "action") => {
             "Only this action (ondertekening, instemming, uitvoering, onderhandeling)."
@@ -225,7 +261,7 @@ fn english_arg(command: &str, id: &str) -> Option<&'static str> {
         }
         ("motie", "no_copy") => "Do not copy the text to `bronnen/` in the rules folder.",
         ("schema", "what") => {
-            "`feiten`, `fouten`, or a command: check, explain, timeline, audit, unblock, diff, lint, test, validate."
+            "`feiten`, `fouten`, or a command: check, explain, timeline, audit, unblock, diff, lint, test, validate, stel, nieuw-akkoord."
         }
         _ => return None,
     })

@@ -3,7 +3,9 @@
 //! the Language Server Protocol and refuses it.
 
 pub mod localize;
+pub mod record;
 pub mod run;
+pub mod vragen;
 
 use std::net::IpAddr;
 use std::path::PathBuf;
@@ -52,6 +54,28 @@ pub struct Input {
     /// Zet een feit voor deze ene evaluatie: `feit=waarde` of `feit(akkoord)=waarde`; herhaalbaar.
     #[arg(long = "stel", visible_alias = "set", value_name = "FEIT=WAARDE")]
     pub set: Vec<String>,
+}
+
+/// The rule folder and the facts file a record is written to.
+#[derive(Args, Debug, Clone)]
+pub struct Files {
+    /// Map met de regelbestanden (`*.akk`).
+    #[arg(long, default_value = "rules", value_name = "MAP")]
+    pub rules: PathBuf,
+    /// Feitenbestand (JSON); standaard `feiten.json` in de map met regels.
+    #[arg(long, value_name = "BESTAND")]
+    pub facts: Option<PathBuf>,
+}
+
+/// Where a recorded value comes from.
+#[derive(Args, Debug, Clone)]
+pub struct Provenance {
+    /// Het document of de vergadering waaruit het blijkt; `--bron` of `--aanname` is nodig.
+    #[arg(long = "bron", visible_alias = "source", value_name = "TEKST")]
+    pub source: Option<String>,
+    /// Waarom het een aanname is, als geen document het geeft.
+    #[arg(long = "aanname", visible_alias = "assumption", value_name = "TEKST")]
+    pub assumption: Option<String>,
 }
 
 /// The day to evaluate on.
@@ -277,9 +301,71 @@ pub enum Command {
         #[arg(long, default_value = "rules", value_name = "MAP")]
         rules: PathBuf,
     },
+    /// Leg waarden van feiten vast in het feitenbestand, met datum en bron, en toon de oordelen die daardoor veranderen.
+    #[command(visible_alias = "set")]
+    Stel {
+        /// `feit=waarde` of `feit(akkoord)=waarde`, bijvoorbeeld `monitoringsafspraken_ggz=ja`; meer dan één mag.
+        #[arg(required = true, value_name = "FEIT=WAARDE")]
+        assignments: Vec<String>,
+        /// Vanaf welke dag de waarde geldt (JJJJ-MM-DD); standaard vandaag.
+        #[arg(long = "sinds", visible_alias = "since", value_name = "DATUM", value_parser = parse_date)]
+        since: Option<Date>,
+        #[command(flatten)]
+        provenance: Provenance,
+        /// Vervang de waarde van die dag, omdat ze fout was; de oude blijft in het bestand onder `vervangt`.
+        #[arg(long = "corrigeer", visible_alias = "correct")]
+        correct: bool,
+        /// Vergelijk de oordelen op deze dag; standaard de dag van `--sinds`.
+        #[arg(long = "op", visible_alias = "as-of", value_name = "DATUM", value_parser = parse_date)]
+        date: Option<Date>,
+        #[command(flatten)]
+        files: Files,
+    },
+    /// Leg een nieuw akkoord op tafel in het feitenbestand, met naam, kenmerken, datum en bron.
+    #[command(name = "nieuw-akkoord", visible_alias = "new-agreement")]
+    NieuwAkkoord {
+        /// Het id van het akkoord: letters, cijfers en `_`, bijvoorbeeld `jeugd_2019`.
+        id: String,
+        /// De volledige naam.
+        #[arg(long = "naam", visible_alias = "name", value_name = "NAAM")]
+        name: String,
+        /// Een kenmerk: `kenmerk=waarde`, bijvoorbeeld `soort=deelakkoord`; herhaalbaar.
+        #[arg(
+            long = "kenmerk",
+            visible_alias = "attribute",
+            value_name = "KENMERK=WAARDE"
+        )]
+        attributes: Vec<String>,
+        /// Vanaf welke dag het akkoord op tafel ligt (JJJJ-MM-DD); standaard vandaag.
+        #[arg(long = "sinds", visible_alias = "since", value_name = "DATUM", value_parser = parse_date)]
+        since: Option<Date>,
+        #[command(flatten)]
+        provenance: Provenance,
+        /// Toon de oordelen op deze dag; standaard de dag van `--sinds`.
+        #[arg(long = "op", visible_alias = "as-of", value_name = "DATUM", value_parser = parse_date)]
+        date: Option<Date>,
+        #[command(flatten)]
+        files: Files,
+    },
+    /// Stel de open vragen die ertoe doen, de beslissendste eerst, en leg de antwoorden vast.
+    #[command(visible_alias = "ask")]
+    Vragen {
+        /// Akkoorden (id's); standaard alle op tafel.
+        agreements: Vec<String>,
+        /// De dag waarop de antwoorden ingaan en de oordelen gelden (JJJJ-MM-DD); standaard vandaag.
+        #[arg(long = "op", visible_alias = "as-of", value_name = "DATUM", value_parser = parse_date)]
+        date: Option<Date>,
+        #[command(flatten)]
+        provenance: Provenance,
+        /// Schrijf de antwoorden aan het eind zonder het te vragen.
+        #[arg(long = "schrijf", visible_alias = "write")]
+        write: bool,
+        #[command(flatten)]
+        files: Files,
+    },
     /// Het JSON Schema van het feitenbestand of van de JSON-uitvoer van een opdracht.
     Schema {
-        /// `feiten` (voor de feiten die de regels declareren), `fouten`, of een opdracht: check, vraag, explain, timeline, audit, unblock, diff, lint, test, validate.
+        /// `feiten` (voor de feiten die de regels declareren), `fouten`, of een opdracht: check, vraag, explain, timeline, audit, unblock, diff, lint, test, validate, stel, nieuw-akkoord.
         what: String,
         #[command(flatten)]
         input: Input,

@@ -33,9 +33,9 @@ pub struct Outcome {
 pub type Stream = Box<dyn FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>>;
 
 /// The problems that stopped a command, with the files they point into.
-struct Failure {
-    problems: Vec<Problem>,
-    sources: Sources,
+pub(super) struct Failure {
+    pub(super) problems: Vec<Problem>,
+    pub(super) sources: Sources,
 }
 
 impl From<LoadError> for Failure {
@@ -63,22 +63,24 @@ pub fn json_text<T: Serialize>(value: &T) -> String {
 
 /// Runs the command; problems become exit code 2 with every problem on standard error.
 pub fn run(cli: &Cli) -> Outcome {
-    match command(cli) {
-        Ok(outcome) => outcome,
-        Err(f) => Outcome {
-            stdout: String::new(),
-            stderr: match cli.format {
-                Format::Json => json_text(&akkoord::error::json(&f.problems, &f.sources)),
-                Format::Text => akkoord::error::render_all(&f.problems, &f.sources),
-            },
-            code: 2,
-            stream: None,
+    command(cli).unwrap_or_else(|f| failed(cli, f))
+}
+
+/// Every problem on standard error, with exit code 2.
+pub(super) fn failed(cli: &Cli, f: Failure) -> Outcome {
+    Outcome {
+        stdout: String::new(),
+        stderr: match cli.format {
+            Format::Json => json_text(&akkoord::error::json(&f.problems, &f.sources)),
+            Format::Text => akkoord::error::render_all(&f.problems, &f.sources),
         },
+        code: 2,
+        stream: None,
     }
 }
 
 /// The answer rendered as the format asks, with exit code `code`.
-fn rendered<T: Serialize>(
+pub(super) fn rendered<T: Serialize>(
     cli: &Cli,
     answer: &T,
     text: impl FnOnce(&T) -> String,
@@ -358,6 +360,8 @@ fn command(cli: &Cli) -> Result<Outcome, Failure> {
             };
             motie(cli, file, &output, &options)
         }
+        Command::Stel { .. } | Command::NieuwAkkoord { .. } => Ok(super::record::run(cli)),
+        Command::Vragen { .. } => Ok(super::vragen::run(cli)),
         Command::Lsp { as_of } => lsp(cli, as_of),
         Command::Serve {
             address,

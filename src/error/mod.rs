@@ -382,6 +382,18 @@ pub enum FactsError {
         /// A suggestion.
         help: Option<String>,
     },
+    /// e.g. `akkoord stel x=ja --sinds 2018-06-27` when `x` already has a value on that day:
+    /// a value is never overwritten
+    Conflict {
+        /// JSON path of the fact's values.
+        path: String,
+        /// What is in the way.
+        message: String,
+        /// The value already recorded.
+        span: Span,
+        /// How to go on.
+        help: Option<String>,
+    },
     /// e.g. `"rob_aanbevelingen_overeengekomen": "ja"` where `janee` expects true or false
     Type {
         /// JSON path.
@@ -403,6 +415,7 @@ impl FactsError {
         match self {
             FactsError::Json { span, .. }
             | FactsError::Unknown { span, .. }
+            | FactsError::Conflict { span, .. }
             | FactsError::Type { span, .. } => *span,
         }
     }
@@ -429,6 +442,14 @@ impl FactsError {
             )
             .at(*span, tr!("niet gedeclareerd", "not declared"))
             .help(help.clone()),
+            FactsError::Conflict {
+                path,
+                message,
+                span,
+                help,
+            } => Described::new("akkoord::facts::conflict", format!("{path}: {message}"))
+                .at(*span, tr!("al vastgelegd", "already recorded"))
+                .help(help.clone()),
             FactsError::Type {
                 path,
                 expected,
@@ -466,6 +487,15 @@ pub enum Problem {
     },
     /// e.g. `akkoord motie tekst.txt` on a text without an operative part
     Motion(crate::motie::MotionError),
+    /// e.g. `akkoord stel` when the facts file changed on disk while it worked, or a full disk
+    Write {
+        /// The file.
+        path: String,
+        /// What went wrong, in words.
+        message: String,
+        /// What to do.
+        help: Option<String>,
+    },
     /// e.g. `explain gzz`, or `--stel x=1` for a yes/no fact
     Argument {
         /// What is wrong.
@@ -506,7 +536,10 @@ impl Problem {
             Problem::Parse(e) => Some(e.span()),
             Problem::Check(e) => Some(e.span()),
             Problem::Facts(e) => Some(e.span()),
-            Problem::Io { .. } | Problem::Motion(_) | Problem::Argument { .. } => None,
+            Problem::Io { .. }
+            | Problem::Motion(_)
+            | Problem::Write { .. }
+            | Problem::Argument { .. } => None,
         }
     }
 
@@ -525,6 +558,18 @@ impl Problem {
                 "check the path; `--rules` takes a folder of `.akk` files, `--facts` a JSON file"
             ))),
             Problem::Motion(e) => e.describe(),
+            Problem::Write {
+                path,
+                message,
+                help,
+            } => Described::new(
+                "akkoord::write",
+                tr!(
+                    "niets geschreven naar `{path}`: {message}",
+                    "nothing written to `{path}`: {message}"
+                ),
+            )
+            .help(help.clone()),
             Problem::Argument { message, help } => {
                 Described::new("akkoord::argument", message.clone()).help(help.clone())
             }

@@ -542,8 +542,10 @@ impl<'a> Loader<'a> {
                 "sinds" | "since" => entry.since = self.date(&p, &f.value),
                 "bron" | "source" => entry.source = self.text(&p, &f.value),
                 "aanname" | "assumption" => entry.assumption = self.text(&p, &f.value),
+                "vervangt" | "replaces" => self.replaced(&p, &f.value, ty),
                 key => {
-                    let help = did_you_mean(key, ["waarde", "sinds", "bron", "aanname"]);
+                    let known = ["waarde", "sinds", "bron", "aanname", "vervangt"];
+                    let help = did_you_mean(key, known);
                     self.unknown(p, What::Field, key, f.key_span, help);
                 }
             }
@@ -557,6 +559,64 @@ impl<'a> Loader<'a> {
             self.type_error(path, &expected, json, help);
         }
         Some(entry)
+    }
+
+    /// `"vervangt": [{"waarde": …, "bron": …, "vervangen_op": "…"}]`: the values a correction
+    /// (`akkoord stel --corrigeer`) replaced on the same date, kept as the file's history. They
+    /// are checked like any value but do not count: the entry that holds them does.
+    fn replaced(&mut self, path: &str, json: &Json, ty: &Type) {
+        let JsonKind::Array(items) = &json.kind else {
+            let expected = tr!(
+                "een lijst van vervangen waarden",
+                "a list of replaced values"
+            );
+            self.type_error(path, &expected, json, None);
+            return;
+        };
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("{path}[{i}]");
+            let Some(fields) = item.as_object() else {
+                let expected = tr!(
+                    "een object met `waarde` en `vervangen_op`",
+                    "an object with `waarde` and `vervangen_op`"
+                );
+                self.type_error(&path, &expected, item, None);
+                continue;
+            };
+            let (mut has_value, mut has_date) = (false, false);
+            for f in fields {
+                let p = format!("{path}.{}", f.key);
+                match f.key.as_str() {
+                    "waarde" | "value" => {
+                        has_value = true;
+                        self.value(&p, &f.value, ty);
+                    }
+                    "vervangen_op" | "replaced_on" => {
+                        has_date = true;
+                        self.date(&p, &f.value);
+                    }
+                    "bron" | "source" | "aanname" | "assumption" => {
+                        self.text(&p, &f.value);
+                    }
+                    key => {
+                        let known = ["waarde", "bron", "aanname", "vervangen_op"];
+                        let help = did_you_mean(key, known);
+                        self.unknown(p, What::Field, key, f.key_span, help);
+                    }
+                }
+            }
+            if !(has_value && has_date) {
+                let expected = tr!(
+                    "een object met `waarde` en `vervangen_op`",
+                    "an object with `waarde` and `vervangen_op`"
+                );
+                let help = Some(tr!(
+                    "een vervangen waarde houdt haar `waarde` en de dag waarop ze werd vervangen",
+                    "a replaced value keeps its `waarde` and the day it was replaced"
+                ));
+                self.type_error(&path, &expected, item, help);
+            }
+        }
     }
 
     fn date(&mut self, path: &str, json: &Json) -> Option<Date> {

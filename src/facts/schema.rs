@@ -124,6 +124,23 @@ fn value_form(base: &RuleBase, ty: &Type) -> Json {
     for key in ["bron", "source", "aanname", "assumption"] {
         fields.insert(key.into(), json!({ "type": "string" }));
     }
+    let mut replaced = serde_json::Map::new();
+    for key in ["waarde", "value"] {
+        replaced.insert(key.into(), nullable.clone());
+    }
+    for key in ["vervangen_op", "replaced_on"] {
+        replaced.insert(key.into(), json!({ "$ref": "#/$defs/date" }));
+    }
+    for key in ["bron", "source", "aanname", "assumption"] {
+        replaced.insert(key.into(), json!({ "type": "string" }));
+    }
+    let replaced = json!({ "type": "array", "items": {
+        "type": "object", "properties": replaced, "additionalProperties": false,
+        "description": "a value a correction replaced on the same date: history, not evaluated"
+    }});
+    for key in ["vervangt", "replaces"] {
+        fields.insert(key.into(), replaced.clone());
+    }
     let dated = json!({ "type": "object", "properties": fields, "additionalProperties": false });
     json!({ "anyOf": [nullable, dated, { "type": "array", "items": dated }] })
 }

@@ -5,11 +5,16 @@
 pub(crate) mod answer_html;
 pub(crate) mod chart;
 pub(crate) mod html;
+mod record;
 mod staff;
 mod testing;
 mod text;
 
 pub use html::{board_html, esc};
+pub use record::{
+    after_answer_text, answer_prompt, answers_text, changed_text, confirm_prompt,
+    new_agreement_text, question_text, record_text, source_prompt,
+};
 pub use staff::{diff_text, lint_text, unblock_text};
 pub use testing::{test_text, validate_text};
 pub use text::{

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::answer::{Cut, DiffAnswer, LintAnswer, UnblockAnswer};
+use crate::answer::{Cut, DiffAnswer, DifferenceInfo, LintAnswer, UnblockAnswer};
 use crate::eval::Verdict;
 use crate::terminal::safe;
 use crate::tr;
@@ -207,32 +207,8 @@ pub fn diff_text(d: &DiffAnswer) -> String {
     }
     out.push('\n');
     for x in &d.differences {
-        let _ = writeln!(
-            out,
-            "{}, {}: {} → {}",
-            safe(&x.agreement.name),
-            x.action_text,
-            x.old_text,
-            x.new_text
-        );
-        for cause in &x.causes {
-            let _ = writeln!(out, "  {}: {}", tr!("door", "by"), safe(&cause.text()));
-        }
-        for o in &x.obstacles {
-            let rules: Vec<String> = o
-                .rules
-                .iter()
-                .map(|r| format!("{} ({} {})", r.id, r.source.meeting, r.source.date))
-                .collect();
-            let _ = writeln!(
-                out,
-                "  {}: {} {} — {}",
-                tr!("nu", "now"),
-                mark(o.part.value),
-                part_line(&o.part),
-                rules.join(", ")
-            );
-        }
+        let causes: Vec<String> = x.causes.iter().map(|c| c.text()).collect();
+        out.push_str(&difference_text(x, &causes));
     }
     let n = d.differences.len();
     let _ = writeln!(
@@ -253,6 +229,37 @@ pub fn diff_text(d: &DiffAnswer) -> String {
                 "Not declared in the old rules, so unknown there"
             ),
             d.undeclared_in_old.join(", ")
+        );
+    }
+    out
+}
+
+/// One verdict that differs, as `akkoord diff` prints it: the agreement and action, old → new,
+/// a line for each of `causes`, and what now stands in the way.
+pub(crate) fn difference_text(x: &DifferenceInfo, causes: &[String]) -> String {
+    let mut out = format!(
+        "{}, {}: {} → {}\n",
+        safe(&x.agreement.name),
+        x.action_text,
+        x.old_text,
+        x.new_text
+    );
+    for cause in causes {
+        let _ = writeln!(out, "  {}: {}", tr!("door", "by"), safe(cause));
+    }
+    for o in &x.obstacles {
+        let rules: Vec<String> = o
+            .rules
+            .iter()
+            .map(|r| format!("{} ({} {})", r.id, r.source.meeting, r.source.date))
+            .collect();
+        let _ = writeln!(
+            out,
+            "  {}: {} {} — {}",
+            tr!("nu", "now"),
+            mark(o.part.value),
+            part_line(&o.part),
+            rules.join(", ")
         );
     }
     out

@@ -94,11 +94,7 @@ fn write_check_parts<'a>(
     w.write_all(header(frame).as_bytes())?;
     let Some(name_width) = names.map(|n| n.chars().count()).max() else {
         return w.write_all(
-            tr!(
-                "geen akkoorden op tafel\n",
-                "no agreements on the table\n"
-            )
-            .as_bytes(),
+            tr!("geen akkoorden op tafel\n", "no agreements on the table\n").as_bytes(),
         );
     };
     let name_width = name_width.clamp(8, NAME_WIDTH);
