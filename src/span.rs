@@ -77,6 +77,9 @@ impl<T: fmt::Display> fmt::Display for Spanned<T> {
 #[derive(Clone, Debug, Default)]
 pub struct Sources {
     files: Vec<(String, String)>,
+    /// Per file, the byte offset where each line starts, so that a place is found by binary
+    /// search rather than by reading the file from its start.
+    lines: Vec<Vec<usize>>,
 }
 
 impl Sources {
@@ -95,6 +98,10 @@ impl Sources {
             other => Some(other.into_owned()),
         };
         let text = normalized.unwrap_or(text);
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        self.lines.push(starts);
         self.files.push((name.into(), text));
         id
     }
@@ -118,7 +125,17 @@ impl Sources {
 
     /// Line and column (both from 1, the column in characters) of the span's start.
     pub fn line_col(&self, span: Span) -> (usize, usize) {
-        line_col(self.text(span.file), span.start)
+        let text = self.text(span.file);
+        let Some(starts) = self.lines.get(span.file.0 as usize) else {
+            return line_col(text, span.start);
+        };
+        let mut at = span.start.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let line = starts.partition_point(|&s| s <= at);
+        let start = starts[line.saturating_sub(1)];
+        (line.max(1), text[start..at].chars().count() + 1)
     }
 
     /// `file:line:column` of the span's start.
