@@ -48,6 +48,7 @@ pub mod editor;
 pub mod error;
 pub mod eval;
 pub mod facts;
+pub mod format;
 pub mod i18n;
 pub mod index;
 pub mod json;
