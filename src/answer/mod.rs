@@ -8,6 +8,7 @@
 mod assumptions;
 mod board;
 mod decision;
+mod formatting;
 mod history;
 mod plain;
 mod source;
@@ -19,6 +20,7 @@ pub use decision::{
     Answer, AnswerOptions, Count, Obstacle, Overview, RuleResult, Stale, TreeNode, answer, explain,
     overview, value_word,
 };
+pub use formatting::{FileFormat, FormatAnswer, FormatStatus};
 pub use history::{
     AuditAnswer, HappeningInfo, PeriodInfo, RecordInfo, ReservationInfo, TimelineAnswer, audit,
     timeline,
@@ -451,13 +453,14 @@ pub fn schema(what: &str) -> Option<serde_json::Value> {
         "validate" => schema_for!(ValidateAnswer),
         "rapport" | "report" => schema_for!(BoardReport),
         "fouten" | "errors" => schema_for!(crate::error::ErrorsJson),
+        "fmt" => schema_for!(FormatAnswer),
         _ => return None,
     };
     serde_json::to_value(schema).ok()
 }
 
 /// The names [`schema`] knows, for help and errors.
-pub const SCHEMAS: [&str; 13] = [
+pub const SCHEMAS: [&str; 14] = [
     "feiten", "fouten", "check", "vraag", "explain", "timeline", "audit", "unblock", "diff",
-    "lint", "test", "validate", "rapport",
+    "lint", "test", "validate", "rapport", "fmt",
 ];

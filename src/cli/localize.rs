@@ -168,6 +168,9 @@ fn english_about(command: &str) -> Option<&'static str> {
         "rapport" => {
             "The board report: one HTML file with overview, reasons, timelines, audit and provenance."
         }
+        "fmt" => {
+            "Put rule and scenario files in one canonical layout, comments and quotes kept as they are."
+        }
         _ => return None,
     })
 }
@@ -176,6 +179,7 @@ fn english_arg(command: &str, id: &str) -> Option<&'static str> {
     Some(match (command, id) {
         (_, "lang") => "Language of output, errors and help: nl (default) or en.",
         (_, "format") => "Output: text for people, or one JSON document for programs.",
+        ("fmt", "rules") => "Folder with the rule files (`*.akk`), when no path is given.",
         (_, "rules") => "Folder with the rule files (`*.akk`).",
         (_, "facts") => "Facts file (JSON); default: `feiten.json` in the rules folder.",
         (_, "what_if") => "What-if file: only `feiten`, replacing the facts it names.",
@@ -208,7 +212,19 @@ fn english_arg(command: &str, id: &str) -> Option<&'static str> {
         ("serve", "address") => "The address to listen on; default: this computer only.",
         ("serve", "port") => "The port; 0 picks a free one.",
         ("schema", "what") => {
-            "`feiten`, `fouten`, or a command: check, explain, timeline, audit, unblock, diff, lint, test, validate."
+            "`feiten`, `fouten`, or a command: check, explain, timeline, audit, unblock, diff, lint, test, validate, fmt."
+        }
+        ("fmt", "paths") => {
+            "Files or folders (a folder: every `.akk` file in it and in the folders inside it); `-` reads standard input and writes to standard output. Default: the rules folder."
+        }
+        ("fmt", "check") => {
+            "Change nothing: name every file that is not formatted, with what would change; exit 1 if there is one."
+        }
+        ("fmt", "stdout") => {
+            "Write the formatted file to standard output instead of over it (one file)."
+        }
+        ("fmt", "keywords") => {
+            "Keywords in Dutch (nl) or English (en); default: the language each file is mostly in."
         }
         _ => return None,
     })

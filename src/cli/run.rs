@@ -313,6 +313,7 @@ fn command(cli: &Cli) -> Result<Outcome, Failure> {
             })
         }
         Command::Lsp { as_of } => lsp(cli, as_of),
+        Command::Fmt(args) => Ok(super::fmt::run(cli, args)),
         Command::Serve {
             address,
             port,

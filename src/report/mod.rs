@@ -4,11 +4,13 @@
 
 pub(crate) mod answer_html;
 pub(crate) mod chart;
+mod formatting;
 pub(crate) mod html;
 mod staff;
 mod testing;
 mod text;
 
+pub use formatting::{format_failed_text, format_text};
 pub use html::{board_html, esc};
 pub use staff::{diff_text, lint_text, unblock_text};
 pub use testing::{test_text, validate_text};
