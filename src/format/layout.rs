@@ -190,9 +190,17 @@ impl<'s> Builder<'s> {
             out.push(self.plain(sep, newlines));
         } else if after.line_comment || newlines > 0 {
             out.push(self.broken(sep, newlines, after.first_break));
-        } else if sep != Sep::None {
-            // a `/* … */` with the word after it on its line: they stay on one line
-            out.push(Doc::Comment(" ".into()));
+        } else {
+            // a `/* … */` with the word after it on its line
+            out.push(match sep {
+                Sep::None => Doc::nil(),
+                Sep::Space => Doc::Comment(" ".into()),
+                Sep::Line => Doc::Line,
+                // after the word before: the next statement still starts a line
+                _ if after.first_break => self.broken(sep, 0, true),
+                // on a line of its own: the statement follows it there
+                _ => Doc::Comment(" ".into()),
+            });
         }
         out.into()
     }
