@@ -129,7 +129,8 @@ fn refusal(cli: &Cli, args: &FmtArgs, stdin: bool, to_stdout: bool) -> Option<Pr
     None
 }
 
-/// The paths asked for (the rules folder when none is), standard input read for `-`.
+/// The files asked for (every `.akk` file in the rules folder when none is), or standard input
+/// for `-`.
 fn inputs(args: &FmtArgs, stdin: bool) -> Result<Vec<Input>, Problem> {
     if stdin {
         let mut bytes = Vec::new();
@@ -164,7 +165,12 @@ fn inputs(args: &FmtArgs, stdin: bool) -> Result<Vec<Input>, Problem> {
     } else {
         args.paths.clone()
     };
-    Ok(paths.into_iter().map(Input::Path).collect())
+    // a path that does not exist is a bad argument: nothing is formatted
+    let mut files = Vec::new();
+    for path in paths {
+        files.extend(format::rule_files(&path)?.into_iter().map(Input::Path));
+    }
+    Ok(files)
 }
 
 fn failure(cli: &Cli, problems: &[Problem], sources: &Sources) -> Outcome {

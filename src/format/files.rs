@@ -113,13 +113,19 @@ impl Run {
         if mode != Mode::Write || formatted == text {
             return;
         }
-        if let Err(e) = store::write_atomic(path, formatted.as_bytes()) {
+        if let Err(e) = write(path, &formatted) {
             self.answer.files.pop();
             self.failed(
                 &name,
-                Problem::Io {
-                    path: name.clone(),
-                    message: tr!("kan niet schrijven: {e}", "cannot write: {e}"),
+                Problem::Argument {
+                    message: tr!(
+                        "kan `{name}` niet schrijven: {e}",
+                        "cannot write `{name}`: {e}"
+                    ),
+                    help: Some(tr!(
+                        "het bestand blijft zoals het was; controleer of het schrijfbaar is",
+                        "the file is left as it was; check that it can be written"
+                    )),
                 },
             );
         }
@@ -170,6 +176,15 @@ impl Run {
         });
         self.problems.push(problem);
     }
+}
+
+/// Writes a formatted file atomically, over the file a link leads to, with the permissions the
+/// file had.
+fn write(path: &Path, text: &str) -> std::io::Result<()> {
+    let target = std::fs::canonicalize(path)?;
+    let permissions = std::fs::metadata(&target)?.permissions();
+    store::write_atomic(&target, text.as_bytes())?;
+    std::fs::set_permissions(&target, permissions)
 }
 
 /// A file as itself; a folder as the `.akk` files in it and in the folders inside it (not
