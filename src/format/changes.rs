@@ -13,8 +13,8 @@ const MAX_HUNKS: usize = 3;
 /// line by line.
 const MAX_CELLS: usize = 4_000_000;
 
-/// The difference between `old` and `new` as a unified diff of `path`, at most [`MAX_HUNKS`]
-/// hunks; empty when they are the same.
+/// The difference between `old` and `new` as a unified diff of `path`: the first three hunks,
+/// and how many more there are; empty when they are the same.
 pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
     let a: Vec<&str> = old.lines().collect();
     let b: Vec<&str> = new.lines().collect();

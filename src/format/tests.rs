@@ -155,3 +155,28 @@ fn crlf_line_endings_are_kept() {
 fn a_file_that_does_not_parse_is_an_error() {
     assert!(fmt("feit x janee").starts_with("error: "));
 }
+
+#[test]
+fn a_byte_order_mark_is_dropped_and_old_mac_line_ends_become_line_feeds() {
+    assert_eq!(
+        fmt("\u{feff}feit x: janee \"?\"\rfeit y: janee \"?\""),
+        "feit x: janee \"?\"\nfeit y: janee \"?\"\n"
+    );
+}
+
+#[test]
+fn the_keyword_language_is_the_one_most_keywords_are_in() {
+    let mixed = "fact x: yesno \"?\"\nfact y: yesno \"?\"\nfeit z: janee \"?\"";
+    assert_eq!(
+        fmt(mixed),
+        "fact x: yesno \"?\"\nfact y: yesno \"?\"\nfact z: yesno \"?\"\n"
+    );
+    let tie = "fact x: janee \"?\""; // one each
+    assert_eq!(fmt(tie), "feit x: janee \"?\"\n");
+}
+
+#[test]
+fn a_group_is_judged_from_its_first_word_not_from_the_comment_above_it() {
+    let text = "// a comment long enough to pass the width of the line all on its own, and then some more words\nfeit x: janee \"?\"\n";
+    assert_eq!(fmt(text), text);
+}
