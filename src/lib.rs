@@ -12,8 +12,8 @@
 //! top of evaluation: [`testing`] (scenarios and properties), [`unblock`] (what makes a verdict
 //! *mag*), [`diff`] (what a rule change changes), [`lint`]. [`load`] reads a rule folder from
 //! disk (or an editor's open documents laid over it); [`editor`] answers what an editor asks
-//! and [`lsp`] serves it over the Language Server Protocol; the CLI in `main.rs` is a thin shell
-//! over these.
+//! and [`lsp`] serves it over the Language Server Protocol; [`mod@format`] gives rule files one
+//! layout (`akkoord fmt`); the CLI in `main.rs` is a thin shell over these.
 //!
 //! ```
 //! use akkoord::{ast::Action, check, eval::{Evaluator, Verdict}};
