@@ -6,7 +6,7 @@
 //!
 //! The layout keeps every word in its order and every comment between the same two words, keeps
 //! texts in quotes byte for byte, and writes the keywords in one language. Before it answers,
-//! [`format`] checks its own work the way Black does: the result must parse to the same syntax
+//! [`format()`] checks its own work the way Black does: the result must parse to the same syntax
 //! tree, hold the same comments and texts in the same order, and come out the same when
 //! formatted again. When it does not, the file is not formatted (a [`Problem::Format`]).
 
