@@ -52,27 +52,28 @@ pub fn run(cli: &Cli, args: &FmtArgs) -> Outcome {
         (false, false) => Mode::Write,
     };
     let run = format::format_inputs(&inputs, mode, args.keywords);
-    let stdout = if to_stdout {
-        run.texts.concat()
-    } else {
-        match cli.format {
-            Format::Json => json_text(&run.answer),
-            Format::Text => report::format_text(&run.answer),
-        }
+    rendered(cli, &run, mode)
+}
+
+/// What happened, as the format asks: the formatted texts or the answer on standard output,
+/// the problems on standard error.
+fn rendered(cli: &Cli, run: &format::Run, mode: Mode) -> Outcome {
+    let stdout = match (mode, cli.format) {
+        (Mode::Print, _) => run.texts.concat(),
+        (_, Format::Json) => json_text(&run.answer),
+        (_, Format::Text) => report::format_text(&run.answer),
     };
     let stderr = match (run.problems.is_empty(), cli.format) {
         (true, _) => String::new(),
         (false, Format::Json) => json_text(&akkoord::error::json(&run.problems, &run.sources)),
         (false, Format::Text) => {
-            let mut text = render_each(&run.problems, &run.sources);
-            text.push_str(&report::format_failed_text(&run.answer));
-            text
+            render_each(&run.problems, &run.sources) + &report::format_failed_text(&run.answer)
         }
     };
-    let code = if !run.problems.is_empty() {
-        2
-    } else {
-        u8::from(args.check && run.answer.changed > 0)
+    let code = match (run.problems.is_empty(), mode) {
+        (false, _) => 2,
+        (true, Mode::Check) => u8::from(run.answer.changed > 0),
+        (true, _) => 0,
     };
     Outcome {
         stdout,

@@ -26,40 +26,54 @@ impl Comment {
     }
 }
 
-/// Every comment in `text`, in order. A `"` opens a text that a `"` not after a `\` closes; a
-/// comment starts only outside texts. An unclosed text or comment ends the scan (the parser
-/// reports it).
+/// Every comment in `text`, in order.
 pub fn collect(text: &str) -> Vec<Comment> {
+    scan(text).0
+}
+
+/// Every text in quotes in `text`, quotes included, exactly as written, in order.
+pub fn quoted(text: &str) -> Vec<&str> {
+    scan(text)
+        .1
+        .into_iter()
+        .map(|(start, end)| text.get(start..end).unwrap_or(""))
+        .collect()
+}
+
+/// The comments and the texts in quotes of `text`. A `"` opens a text that a `"` not after a
+/// `\` closes; a comment starts only outside texts. An unclosed text or comment ends the scan
+/// (the parser reports it).
+fn scan(text: &str) -> (Vec<Comment>, Vec<(usize, usize)>) {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
+    let (mut comments, mut quotes) = (Vec::new(), Vec::new());
     let mut i = 0;
     while i < bytes.len() {
+        let start = i;
         match bytes[i] {
             b'"' => {
                 i += 1;
                 while i < bytes.len() && bytes[i] != b'"' {
                     i += if bytes[i] == b'\\' { 2 } else { 1 };
                 }
-                i += 1;
+                i = (i + 1).min(bytes.len());
+                quotes.push((start, i));
             }
             b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                let start = i;
                 while i < bytes.len() && bytes[i] != b'\n' && bytes[i] != b'\r' {
                     i += 1;
                 }
-                out.push(Comment {
+                comments.push(Comment {
                     start,
                     end: i,
                     line: true,
                 });
             }
             b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                let start = i;
                 let Some(n) = text.get(i + 2..).and_then(|rest| rest.find("*/")) else {
                     break;
                 };
                 i += 2 + n + 2;
-                out.push(Comment {
+                comments.push(Comment {
                     start,
                     end: i,
                     line: false,
@@ -68,7 +82,7 @@ pub fn collect(text: &str) -> Vec<Comment> {
             _ => i += 1,
         }
     }
-    out
+    (comments, quotes)
 }
 
 #[cfg(test)]
@@ -83,6 +97,14 @@ mod tests {
     fn comments_are_found_outside_quotes_only() {
         let source = "a // één  \n\"// geen \\\" /* geen */\" /* wel\n */ b // laatste";
         assert_eq!(texts(source), ["// één", "/* wel\n */", "// laatste"]);
+    }
+
+    #[test]
+    fn quotes_are_found_with_their_escapes() {
+        assert_eq!(
+            quoted("a \"b \\\" // c\" /* \"d\" */ \"e"),
+            ["\"b \\\" // c\"", "\"e"]
+        );
     }
 
     #[test]

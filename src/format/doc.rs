@@ -175,60 +175,82 @@ impl Printer<'_> {
 /// before its first word: a group is judged from its first word on (the break before a
 /// statement, and the comments above it, are part of the statement's group).
 fn fits(width: usize, col: usize, next: &[Entry], rest: &[Entry]) -> bool {
-    let mut room = width as isize - col as isize;
-    let mut todo: Vec<(usize, Mode, Cmd, bool)> = next
-        .iter()
-        .rev()
-        .map(|&(i, m, c)| (i, m, c, true))
-        .collect();
-    let mut rest = rest.iter().rev();
-    let mut leading = true;
-    loop {
-        let Some((indent, mode, cmd, own)) = todo
-            .pop()
-            .or_else(|| rest.next().map(|&(i, m, c)| (i, m, c, false)))
-        else {
-            return true;
-        };
+    let mut look = Lookahead {
+        todo: next
+            .iter()
+            .rev()
+            .map(|&(i, m, c)| (i, m, c, true))
+            .collect(),
+        rest: rest.iter().rev(),
+        room: width as isize - col as isize,
+        width,
+        leading: true,
+    };
+    while let Some((indent, mode, cmd, own)) = look
+        .todo
+        .pop()
+        .or_else(|| look.rest.next().map(|&(i, m, c)| (i, m, c, false)))
+    {
+        if let Some(answer) = look.step(indent, mode, cmd, own) {
+            return answer;
+        }
+    }
+    true
+}
+
+/// The state of [`fits`]: what is left to measure, and the room left on the line.
+struct Lookahead<'d, 'r> {
+    /// Parts of `next` (`own`) and of what follows, still to measure.
+    todo: Vec<(usize, Mode, Cmd<'d>, bool)>,
+    /// What follows `next` on the printer's stack, nearest first.
+    rest: std::iter::Rev<std::slice::Iter<'r, Entry<'d>>>,
+    room: isize,
+    width: usize,
+    /// True until the first text of `next`.
+    leading: bool,
+}
+
+impl<'d> Lookahead<'d, '_> {
+    /// Measures one part; `Some` when that decides the answer.
+    fn step(&mut self, indent: usize, mode: Mode, cmd: Cmd<'d>, own: bool) -> Option<bool> {
         let doc = match cmd {
             Cmd::Doc(d) => d,
             Cmd::Fill(items) => {
-                todo.extend(items.iter().rev().map(|d| (indent, mode, Cmd::Doc(d), own)));
-                continue;
+                self.push(indent, mode, items, own);
+                return None;
             }
         };
         match doc {
             Doc::Text(s) => {
-                leading = false;
+                self.leading = false;
                 let first = s.split('\n').next().unwrap_or("");
-                room -= first.chars().count() as isize;
-                if room < 0 {
-                    return false;
-                }
-                if s.contains('\n') {
-                    return true;
+                self.room -= first.chars().count() as isize;
+                if self.room >= 0 && s.contains('\n') {
+                    return Some(true);
                 }
             }
-            Doc::Comment(s) if s.contains('\n') => return true,
+            Doc::Comment(s) if s.contains('\n') => return Some(true),
             Doc::Comment(_) => {}
-            Doc::Line if mode == Mode::Flat => room -= 1,
-            Doc::Line | Doc::Hard | Doc::Blank if own && leading => {
-                room = width as isize - indent as isize;
+            Doc::Line if mode == Mode::Flat => self.room -= 1,
+            Doc::Line | Doc::Hard | Doc::Blank if own && self.leading => {
+                self.room = self.width as isize - indent as isize;
             }
-            Doc::Line | Doc::Hard | Doc::Blank => return !own || mode == Mode::Break,
-            Doc::Nest(by, d) => todo.push((indent + by, mode, Cmd::Doc(d), own)),
-            Doc::Align(d) => todo.push((indent, mode, Cmd::Doc(d), own)),
+            Doc::Line | Doc::Hard | Doc::Blank => return Some(!own || mode == Mode::Break),
+            Doc::Nest(by, d) => self.todo.push((indent + by, mode, Cmd::Doc(d), own)),
+            Doc::Align(d) => self.todo.push((indent, mode, Cmd::Doc(d), own)),
+            // a group inside what is measured is measured flat
             Doc::Group(d) => {
                 let mode = if own { Mode::Flat } else { mode };
-                todo.push((indent, mode, Cmd::Doc(d), own));
+                self.todo.push((indent, mode, Cmd::Doc(d), own));
             }
-            Doc::Fill(ds) | Doc::Concat(ds) => {
-                todo.extend(ds.iter().rev().map(|d| (indent, mode, Cmd::Doc(d), own)));
-            }
+            Doc::Fill(ds) | Doc::Concat(ds) => self.push(indent, mode, ds, own),
         }
-        if room < 0 {
-            return false;
-        }
+        (self.room < 0).then_some(false)
+    }
+
+    fn push(&mut self, indent: usize, mode: Mode, docs: &'d [Doc], own: bool) {
+        self.todo
+            .extend(docs.iter().rev().map(|d| (indent, mode, Cmd::Doc(d), own)));
     }
 }
 

@@ -17,14 +17,14 @@ impl Builder<'_> {
             S::source => self.source(sep, t),
             S::scenario => self.scenario(sep, t),
             S::property => self.property(sep, t),
-            _ => self.words(sep, t),
+            _ => self.raw(sep, t),
         }
     }
 
     /// `keuze domein { sociaal_domein, zorg }`, or one value line after another, filled.
     fn choice_decl(&mut self, sep: Sep, t: &Tree) -> Doc {
         let [kw, name, values @ ..] = t.children.as_slice() else {
-            return self.words(sep, t);
+            return self.raw(sep, t);
         };
         let head = vec![self.token(sep, kw), self.token(Sep::Space, name)];
         let open = self.punct(Sep::Space, '{');
@@ -101,7 +101,8 @@ impl Builder<'_> {
             S::rule => self.rule(sep, t),
             S::lift | S::status => self.event(sep, t),
             S::approval => self.approval(sep, t),
-            _ => self.words(sep, t),
+            S::vote => self.words(sep, t),
+            _ => self.raw(sep, t),
         }
     }
 
@@ -134,7 +135,7 @@ impl Builder<'_> {
     /// when it fits, else on the next line; `aanname "…"` on a line of its own.
     fn event(&mut self, sep: Sep, t: &Tree) -> Doc {
         let [kind, rest @ ..] = t.children.as_slice() else {
-            return self.words(sep, t);
+            return self.raw(sep, t);
         };
         let mut out = vec![self.token(sep, kind)];
         let targets: Vec<&Tree> = rest.iter().filter(|c| c.kind == S::target).collect();
@@ -166,7 +167,8 @@ impl Builder<'_> {
                         S::forbid => b.forbid(sep, c),
                         S::require => b.require(sep, c),
                         S::signal => b.signal(sep, c),
-                        _ => b.words(sep, c),
+                        S::quote | S::reservation | S::validity | S::assumption => b.words(sep, c),
+                        _ => b.raw(sep, c),
                     }
                 })
                 .collect()
@@ -177,7 +179,7 @@ impl Builder<'_> {
     /// `verbied H van S totdat C`, or broken before `van` and `totdat`.
     fn forbid(&mut self, sep: Sep, t: &Tree) -> Doc {
         let [kw, actions, prep, selector, until, condition] = t.children.as_slice() else {
-            return self.words(sep, t);
+            return self.raw(sep, t);
         };
         let head = vec![self.token(sep, kw), self.actions(Sep::Space, actions)];
         let of = vec![
@@ -201,7 +203,7 @@ impl Builder<'_> {
     /// `vereis C voor H van S`, or broken before `voor`.
     fn require(&mut self, sep: Sep, t: &Tree) -> Doc {
         let [kw, condition, for_, actions, prep, selector] = t.children.as_slice() else {
-            return self.words(sep, t);
+            return self.raw(sep, t);
         };
         let head = vec![
             self.token(sep, kw),
@@ -220,7 +222,7 @@ impl Builder<'_> {
     /// `signaal "…" wanneer C`, or broken before `wanneer`.
     fn signal(&mut self, sep: Sep, t: &Tree) -> Doc {
         let [kw, text, when, condition] = t.children.as_slice() else {
-            return self.words(sep, t);
+            return self.raw(sep, t);
         };
         let head = vec![self.token(sep, kw), self.token(Sep::Space, text)];
         let when = vec![
@@ -251,7 +253,7 @@ impl Builder<'_> {
     /// `elk akkoord`, `akkoord waar C`, `akkoord a, b`
     fn selector(&mut self, sep: Sep, t: &Tree) -> Doc {
         let Some(inner) = t.children.first() else {
-            return self.words(sep, t);
+            return self.raw(sep, t);
         };
         match (inner.kind, inner.children.as_slice()) {
             (S::selector_ids, _) => self.selector_ids(sep, inner),
@@ -261,14 +263,15 @@ impl Builder<'_> {
                 self.condition(Sep::Space, condition),
             ]
             .into(),
-            _ => self.words(sep, inner),
+            (S::selector_every, _) => self.words(sep, inner),
+            _ => self.raw(sep, inner),
         }
     }
 
     /// `akkoord a, b`
     fn selector_ids(&mut self, sep: Sep, t: &Tree) -> Doc {
         let [kw, ids @ ..] = t.children.as_slice() else {
-            return self.words(sep, t);
+            return self.raw(sep, t);
         };
         let head = self.token(sep, kw);
         let ids: Vec<&Tree> = ids.iter().collect();
@@ -291,7 +294,8 @@ impl Builder<'_> {
                         S::set_fact => b.set_fact(sep, c),
                         S::expect => b.expect(sep, c),
                         S::expect_reservation => b.expect_reservation(sep, c),
-                        _ => b.words(sep, c),
+                        S::on_date | S::facts_file => b.words(sep, c),
+                        _ => b.raw(sep, c),
                     }
                 })
                 .collect()
@@ -302,7 +306,7 @@ impl Builder<'_> {
     /// `stel feit(ggz) = ja`
     fn set_fact(&mut self, sep: Sep, t: &Tree) -> Doc {
         let [kw, fact, value] = t.children.as_slice() else {
-            return self.words(sep, t);
+            return self.raw(sep, t);
         };
         vec![
             self.token(sep, kw),
@@ -323,14 +327,15 @@ impl Builder<'_> {
                 self.punct(Sep::None, ')'),
             ]
             .into(),
-            _ => self.words(sep, t),
+            [_] => self.words(sep, t),
+            _ => self.raw(sep, t),
         }
     }
 
     /// `verwacht voorbehoud bron.regel: vervuld`
     fn expect_reservation(&mut self, sep: Sep, t: &Tree) -> Doc {
         let [kw, word, target, state] = t.children.as_slice() else {
-            return self.words(sep, t);
+            return self.raw(sep, t);
         };
         vec![
             self.token(sep, kw),
@@ -345,7 +350,7 @@ impl Builder<'_> {
     /// `verwacht ondertekening van ggz: niet door a.b, c.d`, or broken before `door`.
     fn expect(&mut self, sep: Sep, t: &Tree) -> Doc {
         let [kw, action, prep, agreement, verdict, by @ ..] = t.children.as_slice() else {
-            return self.words(sep, t);
+            return self.raw(sep, t);
         };
         let mut out = vec![
             self.token(sep, kw),
@@ -382,7 +387,10 @@ impl Builder<'_> {
             let mut out: Vec<Doc> = dates
                 .iter()
                 .enumerate()
-                .map(|(i, c)| b.words(Builder::statement(i), c))
+                .map(|(i, c)| match c.kind {
+                    S::on_date | S::from_date => b.words(Builder::statement(i), c),
+                    _ => b.raw(Builder::statement(i), c),
+                })
                 .collect();
             if !claim.is_empty() {
                 out.push(b.claim(Builder::statement(dates.len()), claim));
@@ -395,11 +403,10 @@ impl Builder<'_> {
     /// `als ondertekening van akkoord ggz mag dan C`
     fn claim(&mut self, sep: Sep, parts: &[Tree]) -> Doc {
         let [if_, action, prep, selector, verdict, then, condition] = parts else {
-            let mut out = Vec::new();
-            for (i, c) in parts.iter().enumerate() {
-                out.push(self.words(if i == 0 { sep } else { Sep::Space }, c));
-            }
-            return out.into();
+            let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
+                return Doc::nil();
+            };
+            return self.raw_between(sep, first.span.start, last.span.end);
         };
         let head = vec![
             self.token(sep, if_),

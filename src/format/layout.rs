@@ -274,6 +274,24 @@ impl<'s> Builder<'s> {
 
     // ------------------------------------------------------------ shared shapes
 
+    /// A construct this layout does not know (one added to the grammar after it): kept exactly
+    /// as written, the comments inside it included.
+    pub(super) fn raw(&mut self, sep: Sep, t: &Tree) -> Doc {
+        self.raw_between(sep, t.span.start, t.span.end)
+    }
+
+    /// The text from `start` to `end` exactly as written.
+    pub(super) fn raw_between(&mut self, sep: Sep, start: usize, end: usize) -> Doc {
+        let gap = self.gap(start, sep);
+        while self.comments.get(self.next).is_some_and(|c| c.start < end) {
+            self.next += 1;
+        }
+        self.cursor = end;
+        self.scan = end;
+        let text = self.source.get(start..end).unwrap_or("");
+        vec![gap, Doc::text(text)].into()
+    }
+
     /// Words separated by spaces, the first after `sep`: `bron "…"`, `geldig vanaf D tot D`.
     pub(super) fn words(&mut self, sep: Sep, t: &Tree) -> Doc {
         if self.is_word(t) {

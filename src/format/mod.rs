@@ -22,6 +22,7 @@ mod layout;
 pub use changes::unified_diff;
 pub use files::{Input, Mode, Run, format_inputs, rule_files};
 
+use crate::ast::File;
 use crate::error::Problem;
 use crate::i18n::Lang;
 use crate::parse::{parse_file, parse_tree};
@@ -53,40 +54,53 @@ pub fn format(file: FileId, text: &str, keywords: Option<Lang>) -> Result<Format
         None => keywords::majority(&parse_tree(file, &text)?, &text),
     };
     let out = layout(file, &text, lang)?;
-    let fail = |message: String| Problem::Format {
-        message,
-        span: Span::new(file, 0, 0),
-    };
-    match parse_file(file, &out) {
-        Ok(after) if after == before => {}
-        _ => {
-            return Err(fail(tr!(
-                "de opmaak zou iets anders betekenen",
-                "the layout would mean something else"
-            )));
-        }
-    }
-    if comment_texts(&text) != comment_texts(&out) {
-        return Err(fail(tr!(
-            "een opmerking zou verplaatst of weggelaten worden",
-            "a comment would be moved or left out"
-        )));
-    }
-    if quoted(&text) != quoted(&out) {
-        return Err(fail(tr!(
-            "een tekst tussen aanhalingstekens zou veranderen",
-            "a text in quotes would change"
-        )));
-    }
-    if layout(file, &out, lang).ok().as_deref() != Some(out.as_str()) {
-        return Err(fail(tr!(
-            "een tweede keer formatteren zou het weer veranderen",
-            "formatting it again would change it again"
-        )));
-    }
+    check(file, (&text, &before), &out, lang)?;
     Ok(Formatted {
         text: out,
         keywords: lang,
+    })
+}
+
+/// The formatter's check of its own result `out` for `text` (parsed as `before`): the same
+/// syntax tree, the same comments and quotes in order, and the same again when formatted again.
+fn check(
+    file: FileId,
+    (text, before): (&str, &File),
+    out: &str,
+    lang: Lang,
+) -> Result<(), Problem> {
+    let comment_texts = |t: &str| -> Vec<String> {
+        comments::collect(t)
+            .iter()
+            .map(|c| c.text(t).to_string())
+            .collect()
+    };
+    let broken = if parse_file(file, out).ok().as_ref() != Some(before) {
+        tr!(
+            "de opmaak zou iets anders betekenen",
+            "the layout would mean something else"
+        )
+    } else if comment_texts(text) != comment_texts(out) {
+        tr!(
+            "een opmerking zou verplaatst of weggelaten worden",
+            "a comment would be moved or left out"
+        )
+    } else if comments::quoted(text) != comments::quoted(out) {
+        tr!(
+            "een tekst tussen aanhalingstekens zou veranderen",
+            "a text in quotes would change"
+        )
+    } else if layout(file, out, lang).ok().as_deref() != Some(out) {
+        tr!(
+            "een tweede keer formatteren zou het weer veranderen",
+            "formatting it again would change it again"
+        )
+    } else {
+        return Ok(());
+    };
+    Err(Problem::Format {
+        message: broken,
+        span: Span::new(file, 0, 0),
     })
 }
 
@@ -110,41 +124,6 @@ fn layout(file: FileId, text: &str, lang: Lang) -> Result<String, Problem> {
         _ => "\n",
     };
     Ok(doc::print(&doc, WIDTH, newline))
-}
-
-/// The comments of a text, as the formatter writes them.
-fn comment_texts(text: &str) -> Vec<&str> {
-    comments::collect(text)
-        .iter()
-        .map(|c| c.text(text))
-        .collect()
-}
-
-/// The texts in quotes of a text, exactly as written, in order.
-fn quoted(text: &str) -> Vec<&str> {
-    let comments = comments::collect(text);
-    let mut out = Vec::new();
-    let bytes = text.as_bytes();
-    let (mut i, mut c) = (0, 0);
-    while i < bytes.len() {
-        if let Some(comment) = comments.get(c).filter(|k| k.start == i) {
-            i = comment.end;
-            c += 1;
-            continue;
-        }
-        if bytes[i] == b'"' {
-            let start = i;
-            i += 1;
-            while i < bytes.len() && bytes[i] != b'"' {
-                i += if bytes[i] == b'\\' { 2 } else { 1 };
-            }
-            i += 1;
-            out.push(text.get(start..i.min(text.len())).unwrap_or(""));
-            continue;
-        }
-        i += 1;
-    }
-    out
 }
 
 #[cfg(test)]

@@ -180,3 +180,37 @@ fn a_group_is_judged_from_its_first_word_not_from_the_comment_above_it() {
     let text = "// a comment long enough to pass the width of the line all on its own, and then some more words\nfeit x: janee \"?\"\n";
     assert_eq!(fmt(text), text);
 }
+
+#[test]
+fn a_construct_the_layout_does_not_know_is_kept_as_written() {
+    // what the builder does with a node kind added to the grammar after it
+    let text = "feit x : janee\n   \"?\" // waarom\n  eis \"!\"\n";
+    let tree = parse_tree(FileId(0), text).expect("parses");
+    let comments = comments::collect(text);
+    let mut builder = layout::Builder::new(text, &comments, Lang::En);
+    let doc = builder.raw(layout::Sep::Stmt, &tree.children[0]);
+    assert!(builder.wrote_every_comment());
+    assert_eq!(doc::print(&doc, WIDTH, "\n"), text.trim_end());
+}
+
+#[test]
+fn the_check_refuses_a_result_that_changes_the_tree_a_comment_a_quote_or_is_not_stable() {
+    let text = "motie m \"M\" {\n  vergadering ALV 2018-01-01\n  hef op a.b\n    bron \"q\"\n    aanname \"x\" // c\n}\n";
+    let before = parse_file(FileId(0), text).expect("parses");
+    let refused = |out: &str| {
+        check(FileId(0), (text, &before), out, Lang::Nl)
+            .err()
+            .map(|p| p.to_string())
+            .unwrap_or_default()
+    };
+    assert_eq!(refused(text), "");
+    let other_rule = text.replace("a.b", "a.c");
+    assert!(refused(&other_rule).contains("iets anders betekenen"));
+    let no_comment = text.replace(" // c", "");
+    assert!(refused(&no_comment).contains("opmerking"));
+    // the syntax tree does not compare assumptions of events; the quotes do
+    let other_assumption = text.replace("\"x\"", "\"y\"");
+    assert!(refused(&other_assumption).contains("aanhalingstekens"));
+    let unstable = text.replace("hef op", "hef  op");
+    assert!(refused(&unstable).contains("tweede keer"));
+}
