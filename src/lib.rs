@@ -14,7 +14,8 @@
 //! motion's text into a skeleton of rules with holes (`???`) that [`check`] reports until they
 //! are filled. [`load`] reads a rule folder from disk (or an editor's open documents laid over
 //! it); [`editor`] answers what an editor asks and [`lsp`] serves it over the Language Server
-//! Protocol; the CLI in `main.rs` is a thin shell over these.
+//! Protocol; [`mod@format`] gives rule files one layout (`akkoord fmt`); the CLI in `main.rs` is
+//! a thin shell over these.
 //!
 //! ```
 //! use akkoord::{ast::Action, check, eval::{Evaluator, Verdict}};
@@ -49,6 +50,7 @@ pub mod editor;
 pub mod error;
 pub mod eval;
 pub mod facts;
+pub mod format;
 pub mod i18n;
 pub mod index;
 pub mod json;

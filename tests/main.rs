@@ -13,6 +13,7 @@ mod checks;
 mod cli;
 mod contract;
 mod diagnostics;
+mod fmt;
 mod history;
 mod language;
 mod living;

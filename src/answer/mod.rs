@@ -8,6 +8,7 @@
 mod assumptions;
 mod board;
 mod decision;
+mod formatting;
 mod history;
 mod plain;
 mod record;
@@ -20,6 +21,7 @@ pub use decision::{
     Answer, AnswerOptions, Count, Obstacle, Overview, OverviewStream, RuleResult, Stale,
     StreamedOverview, Tally, TreeNode, answer, explain, facts_updated, overview, value_word,
 };
+pub use formatting::{FileFormat, FormatAnswer, FormatStatus};
 pub use history::{
     AuditAnswer, HappeningInfo, PeriodInfo, RecordInfo, ReservationInfo, TimelineAnswer, audit,
     timeline,
@@ -459,13 +461,14 @@ pub fn schema(what: &str) -> Option<serde_json::Value> {
         "nieuw-akkoord" | "new-agreement" => schema_for!(NewAgreementAnswer),
         "fouten" | "errors" => schema_for!(crate::error::ErrorsJson),
         "motie" | "motion" => schema_for!(crate::motie::Skeleton),
+        "fmt" => schema_for!(FormatAnswer),
         _ => return None,
     };
     serde_json::to_value(schema).ok()
 }
 
 /// The names [`schema`] knows, for help and errors.
-pub const SCHEMAS: [&str; 16] = [
+pub const SCHEMAS: [&str; 17] = [
     "feiten",
     "fouten",
     "check",
@@ -482,4 +485,5 @@ pub const SCHEMAS: [&str; 16] = [
     "motie",
     "stel",
     "nieuw-akkoord",
+    "fmt",
 ];

@@ -180,6 +180,9 @@ fn english_about(command: &str) -> Option<&'static str> {
         "vragen" => {
             "Ask the open questions that matter, most decisive first, and record the answers."
         }
+        "fmt" => {
+            "Put rule and scenario files in one canonical layout, comments and quotes kept as they are."
+        }
         _ => return None,
     })
 }
@@ -191,6 +194,7 @@ fn english_arg(command: &str, id: &str) -> Option<&'static str> {
         ("motie", "rules") => {
             "Folder with the rule files: the ids of its sources are taken, the text goes to its `bronnen/`."
         }
+        ("fmt", "rules") => "Folder with the rule files (`*.akk`), when no path is given.",
         (_, "rules") => "Folder with the rule files (`*.akk`).",
         (_, "facts") => "Facts file (JSON); default: `feiten.json` in the rules folder.",
         (_, "what_if") => "What-if file: only `feiten`, replacing the facts it names.",
@@ -261,7 +265,19 @@ fn english_arg(command: &str, id: &str) -> Option<&'static str> {
         }
         ("motie", "no_copy") => "Do not copy the text to `bronnen/` in the rules folder.",
         ("schema", "what") => {
-            "`feiten`, `fouten`, or a command: check, explain, timeline, audit, unblock, diff, lint, test, validate, stel, nieuw-akkoord."
+            "`feiten`, `fouten`, or a command: check, explain, timeline, audit, unblock, diff, lint, test, validate, motie, stel, nieuw-akkoord, fmt."
+        }
+        ("fmt", "paths") => {
+            "Files or folders (a folder: every `.akk` file in it and in the folders inside it); `-` reads standard input and writes to standard output. Default: the rules folder."
+        }
+        ("fmt", "check") => {
+            "Change nothing: name every file that is not formatted, with what would change; exit 1 if there is one."
+        }
+        ("fmt", "stdout") => {
+            "Write the formatted file to standard output instead of over it (one file)."
+        }
+        ("fmt", "keywords") => {
+            "Keywords in Dutch (nl) or English (en); default: the language each file is mostly in."
         }
         _ => return None,
     })

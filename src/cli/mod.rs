@@ -2,6 +2,7 @@
 //! `--taal en` ([`localize`]); every command honours `--format json`, except `lsp`, which speaks
 //! the Language Server Protocol and refuses it.
 
+pub mod fmt;
 pub mod localize;
 pub mod record;
 pub mod run;
@@ -363,9 +364,11 @@ pub enum Command {
         #[command(flatten)]
         files: Files,
     },
+    /// Zet regel- en scenariobestanden in één vaste opmaak, met opmerkingen en citaten zoals ze zijn.
+    Fmt(fmt::FmtArgs),
     /// Het JSON Schema van het feitenbestand of van de JSON-uitvoer van een opdracht.
     Schema {
-        /// `feiten` (voor de feiten die de regels declareren), `fouten`, of een opdracht: check, vraag, explain, timeline, audit, unblock, diff, lint, test, validate, stel, nieuw-akkoord.
+        /// `feiten` (voor de feiten die de regels declareren), `fouten`, of een opdracht: check, vraag, explain, timeline, audit, unblock, diff, lint, test, validate, rapport, motie, stel, nieuw-akkoord, fmt.
         what: String,
         #[command(flatten)]
         input: Input,

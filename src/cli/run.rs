@@ -363,6 +363,7 @@ fn command(cli: &Cli) -> Result<Outcome, Failure> {
         Command::Stel { .. } | Command::NieuwAkkoord { .. } => Ok(super::record::run(cli)),
         Command::Vragen { .. } => Ok(super::vragen::run(cli)),
         Command::Lsp { as_of } => lsp(cli, as_of),
+        Command::Fmt(args) => Ok(super::fmt::run(cli, args)),
         Command::Serve {
             address,
             port,

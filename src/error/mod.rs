@@ -496,6 +496,15 @@ pub enum Problem {
         /// What to do.
         help: Option<String>,
     },
+    /// The formatter's own check failed: its layout of a file would read as another syntax
+    /// tree, lose or move a comment or a text in quotes, or change again when formatted again.
+    /// A bug in akkoord, none known; the file is left as it was.
+    Format {
+        /// What would have gone wrong, in words.
+        message: String,
+        /// The file (its start).
+        span: Span,
+    },
     /// e.g. `explain gzz`, or `--stel x=1` for a yes/no fact
     Argument {
         /// What is wrong.
@@ -536,6 +545,7 @@ impl Problem {
             Problem::Parse(e) => Some(e.span()),
             Problem::Check(e) => Some(e.span()),
             Problem::Facts(e) => Some(e.span()),
+            Problem::Format { span, .. } => Some(*span),
             Problem::Io { .. }
             | Problem::Motion(_)
             | Problem::Write { .. }
@@ -570,6 +580,18 @@ impl Problem {
                 ),
             )
             .help(help.clone()),
+            Problem::Format { message, span } => Described::new(
+                "akkoord::format",
+                tr!(
+                    "het bestand is niet geformatteerd: {message}",
+                    "the file was not formatted: {message}"
+                ),
+            )
+            .at(*span, tr!("dit bestand blijft zoals het was", "this file is left as it was"))
+            .help(Some(tr!(
+                "dit is een fout in akkoord; meld het alstublieft, met dit bestand",
+                "this is a bug in akkoord; please report it, with this file"
+            ))),
             Problem::Argument { message, help } => {
                 Described::new("akkoord::argument", message.clone()).help(help.clone())
             }

@@ -12,7 +12,9 @@ use crate::value::Amount;
 
 use super::{Cx, DefaultIdent, R, Syn};
 
-static PRATT: LazyLock<PrattParser<Syn>> = LazyLock::new(|| {
+/// The operators by precedence, loosest first; the syntax tree and the concrete tree
+/// ([`super::tree`]) both climb with it.
+pub(super) static PRATT: LazyLock<PrattParser<Syn>> = LazyLock::new(|| {
     PrattParser::new()
         .op(Op::infix(Syn::op_or, Assoc::Left))
         .op(Op::infix(Syn::op_and, Assoc::Left))

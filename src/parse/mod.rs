@@ -17,10 +17,14 @@ use crate::value::Type;
 mod errors;
 mod expr;
 mod scenario;
+mod tree;
+
+pub use tree::{Syntax, Tree, parse_tree};
 
 use errors::{date_reason, prescan, syntax_error};
 
 mod grammar {
+    #![allow(missing_docs, reason = "the rules' doc comments are the grammar's")]
     #[derive(pest_derive::Parser)]
     #[grammar = "../grammar/akkoord.pest"]
     pub struct Grammar;

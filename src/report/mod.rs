@@ -4,12 +4,14 @@
 
 pub(crate) mod answer_html;
 pub(crate) mod chart;
+mod formatting;
 pub(crate) mod html;
 mod record;
 mod staff;
 mod testing;
 mod text;
 
+pub use formatting::{format_failed_text, format_text};
 pub use html::{board_html, esc};
 pub use record::{
     after_answer_text, answer_prompt, answers_text, changed_text, confirm_prompt,
