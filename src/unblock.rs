@@ -83,6 +83,13 @@ pub struct Limits {
 }
 
 impl Limits {
+    /// How many plans are kept and described by default.
+    pub const KEEP: usize = 10;
+    /// How many combinations of ways the search examines by default.
+    pub const BUDGET: u64 = 20_000;
+    /// How many partial sets one condition's search keeps by default.
+    pub const BOUND: usize = 10_000;
+
     /// The first `n` plans only: the search stops when it has them.
     pub fn first(n: usize) -> Self {
         Limits {
@@ -105,10 +112,10 @@ impl Default for Limits {
     /// The first ten plans kept, all counted within a budget of 20 000 combinations.
     fn default() -> Self {
         Limits {
-            keep: 10,
+            keep: Limits::KEEP,
             stop_after: None,
-            budget: 20_000,
-            bound: 10_000,
+            budget: Limits::BUDGET,
+            bound: Limits::BOUND,
         }
     }
 }

@@ -176,10 +176,10 @@ pub enum Command {
         #[arg(long = "alle", visible_alias = "all")]
         all: bool,
         /// Hoeveel combinaties van manieren de zoektocht hoogstens bekijkt.
-        #[arg(long = "budget", default_value_t = 20_000)]
+        #[arg(long = "budget", default_value_t = akkoord::unblock::Limits::BUDGET)]
         budget: u64,
         /// Hoeveel deelplannen de zoektocht per voorwaarde hoogstens bijhoudt.
-        #[arg(long = "grens", visible_alias = "bound", default_value_t = 10_000)]
+        #[arg(long = "grens", visible_alias = "bound", default_value_t = akkoord::unblock::Limits::BOUND)]
         bound: usize,
         #[command(flatten)]
         input: Input,

@@ -239,7 +239,11 @@ fn command(cli: &Cli) -> Result<Outcome, Failure> {
                 })?;
             let h = action.unwrap_or(Action::Signing);
             let limits = unblock::Limits {
-                keep: if *all { usize::MAX } else { 10 },
+                keep: if *all {
+                    usize::MAX
+                } else {
+                    unblock::Limits::KEEP
+                },
                 stop_after: None,
                 budget: *budget,
                 bound: *bound,

@@ -176,17 +176,12 @@ async fn unblock(
         let a = on_table(s, &id, Some(date))?;
         let (base, world) = (&s.loaded.base, &s.loaded.world);
         let h = asked.action.unwrap_or(Action::Signing);
-        let limits = akkoord_limits();
+        // The CLI's defaults, so that the API gives `unblock --format json`'s answer.
+        let limits = crate::unblock::Limits::default();
         let u = answer::unblock(base, world, date, a, h, &[], &[], limits);
         ok(&u)
     })
     .await
-}
-
-/// How `unblock` searches: the CLI's defaults (the first ten ways, all counted within the
-/// budget), so that the API gives the CLI's `--format json` answer.
-fn akkoord_limits() -> crate::unblock::Limits {
-    crate::unblock::Limits::default()
 }
 
 async fn audit(State(app): State<App>, params: Params) -> Reply {
