@@ -128,8 +128,8 @@ impl Default for Limits {
 /// one way per rule. The combinations are visited best first (fewest changes asked for
 /// first), so the first plans come at once however many combinations there are; each
 /// combination costs the same whatever came before it: merge the ways, evaluate the verdict,
-/// and leave out what is not needed (see [`reduce`]). The search stops when it has the plans
-/// asked for or has examined the budget's combinations, and says which.
+/// and leave out what is not needed (greedily, one change at a time). The search stops when it
+/// has the plans asked for or has examined the budget's combinations, and says which.
 pub fn unblock(
     base: &RuleBase,
     world: &World,
