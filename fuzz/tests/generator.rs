@@ -1,6 +1,8 @@
 //! The differential target's generator makes cases that load, and the engine agrees with the
 //! reference on them: a quick check on pseudo-random bytes, without the fuzzer.
 
+use std::collections::BTreeMap;
+
 use akkoord_fuzz::generate::Case;
 use arbitrary::Unstructured;
 
@@ -19,23 +21,36 @@ fn bytes(seed: u64, n: usize) -> Vec<u8> {
 
 #[test]
 fn generated_cases_load_and_the_engine_agrees_with_the_reference() {
-    let mut verdicts = std::collections::BTreeMap::new();
-    let mut events = 0;
-    for seed in 0..300 {
+    let mut verdicts = BTreeMap::new();
+    let mut kinds = BTreeMap::new();
+    let mut off_table = 0;
+    for seed in 0..400 {
         let data = bytes(seed, 4096);
         let case = Case::generate(&mut Unstructured::new(&data)).expect("4 KiB is enough");
-        events += case.sources.iter().map(|s| s.events.len()).sum::<usize>();
+        for e in case.sources.iter().flat_map(|s| &s.events) {
+            *kinds.entry(format!("{:?}", e.kind)).or_insert(0) += 1;
+        }
         for day in akkoord_fuzz::generate::DATES {
             for a in 0..case.world.agreements {
-                *verdicts.entry(case.verdict(a, 0, day)).or_insert(0) += 1;
+                if case.on_table(a, day) {
+                    *verdicts.entry(case.verdict(a, 0, day)).or_insert(0) += 1;
+                } else {
+                    off_table += 1;
+                }
             }
         }
         akkoord_fuzz::differential(&case);
     }
-    // The generator must reach every verdict, and histories must survive the filter.
+    eprintln!("verdicts: {verdicts:?}, events: {kinds:?}, off the table: {off_table}");
+    // The generator must reach every verdict, keep every kind of decision in its histories,
+    // and take agreements off the table.
     assert_eq!(verdicts.len(), 4, "verdicts reached: {verdicts:?}");
-    assert!(events > 100, "only {events} events kept");
-    eprintln!("verdicts: {verdicts:?}, events: {events}");
+    assert_eq!(kinds.len(), 7, "decisions kept: {kinds:?}");
+    assert!(kinds.values().all(|&n| n >= 5), "decisions kept: {kinds:?}");
+    assert!(
+        off_table > 50,
+        "only {off_table} agreement-days off the table"
+    );
 }
 
 #[test]

@@ -44,9 +44,8 @@ fn every_fixed_reproducer_passes_its_target() {
             if open.contains(&rel) {
                 continue;
             }
-            let data = fs::read(&file).expect("readable reproducer");
             eprintln!("replaying {rel}");
-            akkoord_fuzz::run(&name, &data);
+            akkoord_fuzz::replay(&name, &file);
             replayed += 1;
         }
     }
