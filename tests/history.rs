@@ -362,6 +362,91 @@ fn a_deferred_part_that_a_later_meeting_rejects_never_binds() {
     assert_eq!(verdict_on(&rules, facts, date(2019, 1, 1)), Mag);
 }
 
+/// The whole motion's vote deferred, one rule rejected, the rest adopted later: the rejected
+/// rule never binds, whether it was rejected at the motion's meeting, at a meeting between, or
+/// on the adoption's day (written before or after the adoption).
+#[test]
+fn adopting_the_rest_of_a_deferred_motion_does_not_revive_a_rejected_rule() {
+    let deferred = "besluit a \"A\" { vergadering ALV 2018-06-27 stemming uitgesteld m }";
+    let rejections = [
+        "besluit r \"R\" { vergadering ALV 2018-06-27 verworpen m.r2 }",
+        "besluit r \"R\" { vergadering ALV 2018-09-01 verworpen m.r2 }",
+        "besluit r \"R\" { vergadering ALV 2018-12-12 verworpen m.r2 }",
+    ];
+    let adoption = "besluit l \"L\" { vergadering ALV 2018-12-12 aangenomen m }";
+    let facts = r#""rob": true, "nagekomen": false"#;
+    for rejection in rejections {
+        for (first, second) in [(rejection, adoption), (adoption, rejection)] {
+            let rules = format!("{TWO_RULES}\n{deferred}\n{first}\n{second}");
+            for day in [date(2018, 7, 1), date(2018, 12, 12), date(2019, 6, 1)] {
+                assert_eq!(
+                    verdict_on(&rules, facts, day),
+                    Mag,
+                    "{first} / {second} on {day}"
+                );
+            }
+            // r1 was adopted with the rest and binds from the adoption on.
+            let blocked = r#""rob": false, "nagekomen": true"#;
+            assert_eq!(verdict_on(&rules, blocked, date(2018, 12, 11)), Mag);
+            assert_eq!(verdict_on(&rules, blocked, date(2018, 12, 12)), Niet);
+        }
+    }
+}
+
+/// A part adopted after its motion's (or its own) deferred vote binds from then, so a later
+/// meeting can settle, lift or hold it.
+#[test]
+fn a_part_adopted_after_a_deferred_vote_can_be_ended_later() {
+    let cases = [
+        (
+            "besluit a \"A\" { vergadering ALV 2018-06-27 stemming uitgesteld m }
+             besluit b \"B\" { vergadering ALV 2018-12-12 aangenomen m.r2 }",
+            "afgehandeld m.r2",
+        ),
+        (
+            "besluit a \"A\" { vergadering ALV 2018-06-27 stemming uitgesteld m }
+             besluit b \"B\" { vergadering ALV 2018-12-12 aangenomen m.r2 }",
+            "hef op m.r2 bron \"z\"",
+        ),
+        (
+            "besluit a \"A\" { vergadering ALV 2018-06-27 stemming uitgesteld m stemming uitgesteld m.r2 }
+             besluit b \"B\" { vergadering ALV 2018-12-12 aangenomen m }",
+            "afgehandeld m.r2",
+        ),
+    ];
+    let facts = r#""rob": true, "nagekomen": false"#;
+    for (history, end) in cases {
+        let rules = format!(
+            "{TWO_RULES}\n{history}\nbesluit c \"C\" {{ vergadering ALV 2019-06-01 {end} }}"
+        );
+        assert_eq!(
+            verdict_on(&rules, facts, date(2018, 12, 1)),
+            Mag,
+            "{history}"
+        );
+        assert_eq!(
+            verdict_on(&rules, facts, date(2019, 1, 1)),
+            Niet,
+            "{history}"
+        );
+        assert_eq!(
+            verdict_on(&rules, facts, date(2019, 6, 1)),
+            Mag,
+            "{history} {end}"
+        );
+    }
+    // What is still waiting cannot be ended: r1 of a motion of which only r2 was adopted.
+    let rules = format!(
+        "{TWO_RULES}\nbesluit a \"A\" {{ vergadering ALV 2018-06-27 stemming uitgesteld m }}
+         besluit b \"B\" {{ vergadering ALV 2018-12-12 aangenomen m.r2 }}
+         besluit c \"C\" {{ vergadering ALV 2019-06-01 afgehandeld m.r1 }}"
+    );
+    let err = load(&format!("{DECLS}{rules}"), &FACTS_A.replace("FEITEN", ""))
+        .err()
+        .unwrap_or_default();
+    assert!(err.contains("`m.r1` bindt nog niet"), "{err}");
+}
+
 #[test]
 fn impossible_vote_histories_are_checker_errors() {
     let cases = [

@@ -146,6 +146,9 @@ impl Checker {
         order.sort_by_key(|&i| self.base.events[i].date);
         let mut ended: HashMap<Target, usize> = HashMap::new();
         let mut deferred: HashMap<Target, usize> = HashMap::new();
+        // The day each deferred thing was adopted; adopting a source adopts every part of it
+        // still waiting, and adopting a part leaves the rest of its source waiting.
+        let mut adopted: HashMap<Target, Date> = HashMap::new();
         let mut same_day: HashMap<(Target, Date), usize> = HashMap::new();
         let mut errors = Vec::new();
         for &i in &order {
@@ -159,10 +162,14 @@ impl Checker {
             same_day.insert((e.target, e.date), i);
             let doc = Target::Doc(self.doc_of(e.target));
             let own_meeting = e.date == self.base.docs[self.doc_of(e.target)].date;
+            // A deferral still waits on this day unless the thing or its source was adopted on
+            // an earlier day (the order of one day's decisions does not matter).
+            let adopted_before = |t: &Target| adopted.get(t).is_some_and(|&d| d < e.date);
             let pending = deferred
                 .get(&e.target)
                 .or_else(|| deferred.get(&doc))
-                .copied();
+                .copied()
+                .filter(|_| !adopted_before(&e.target) && !adopted_before(&doc));
             // Two ends decided by meetings on the same day (a lift and a settlement, say) agree;
             // only a change after something ended is impossible.
             let earlier = ended
@@ -182,7 +189,7 @@ impl Checker {
                 }
                 EventKind::Adopted => match pending {
                     Some(d) if self.base.events[d].date < e.date => {
-                        deferred.remove(&e.target);
+                        adopted.entry(e.target).or_insert(e.date);
                         None
                     }
                     _ => Some(self.never_deferred(i)),
@@ -367,8 +374,11 @@ impl Checker {
                     start = Some(own(e.date, Start::Adopted(i)));
                 }
                 EventKind::Rejected => {
+                    // Rejected means never bound: a later adoption of the rest of its source
+                    // does not revive it.
                     start = None;
                     withheld = Some(i);
+                    break;
                 }
                 kind if kind.ends_force() && start.is_some() => {
                     if end.is_none_or(|(t, _)| e.date < t) {
