@@ -12,11 +12,11 @@ use super::{Event, EventKind, Source, Target};
 mod open {
     /// `differential/adopted-source-revives-rejected-rule`: a source adopted as a whole after
     /// one of its rules was rejected.
-    pub const ADOPT_SOURCE_WITH_REJECTED_RULE: bool = false;
+    pub const ADOPT_SOURCE_WITH_REJECTED_RULE: bool = true;
     /// `differential/settled-after-adopted-part`: a lift, settlement or holding of what was
     /// adopted after a deferred vote, when the deferral named something else (the rule's
     /// whole source, or the rule itself when the source was adopted as a whole).
-    pub const END_PART_OF_DEFERRED_SOURCE: bool = false;
+    pub const END_PART_OF_DEFERRED_SOURCE: bool = true;
 }
 
 /// What the events kept so far decided, by target.
