@@ -108,7 +108,10 @@ impl RuleIndex {
                 None => {}
                 Some(Selector::Ids(ids)) => {
                     for &a in ids {
-                        if let Some(list) = index.by_id.get_mut(a) {
+                        // `akkoord ggz, ggz` files the rule once.
+                        if let Some(list) = index.by_id.get_mut(a)
+                            && list.last() != Some(&r)
+                        {
                             list.push(r);
                         }
                     }

@@ -447,6 +447,89 @@ fn a_part_adopted_after_a_deferred_vote_can_be_ended_later() {
     assert!(err.contains("`m.r1` bindt nog niet"), "{err}");
 }
 
+/// A part withdrawn while its motion's vote waited never binds, also when the rest is adopted
+/// later or on the same day (in either order of the files).
+#[test]
+fn a_part_withdrawn_while_its_vote_waited_is_not_adopted_with_the_rest() {
+    let deferred = "besluit a \"A\" { vergadering ALV 2018-06-27 stemming uitgesteld m }";
+    let adoption = "besluit l \"L\" { vergadering ALV 2018-12-12 aangenomen m }";
+    let facts = r#""rob": true, "nagekomen": false"#;
+    for withdrawal in [
+        "besluit w \"W\" { vergadering ALV 2018-09-01 ingetrokken m.r2 }",
+        "besluit w \"W\" { vergadering ALV 2018-12-12 ingetrokken m.r2 }",
+    ] {
+        for (first, second) in [(withdrawal, adoption), (adoption, withdrawal)] {
+            let rules = format!("{TWO_RULES}\n{deferred}\n{first}\n{second}");
+            for day in [date(2018, 12, 12), date(2019, 6, 1)] {
+                assert_eq!(
+                    verdict_on(&rules, facts, day),
+                    Mag,
+                    "{first} / {second} on {day}"
+                );
+            }
+        }
+    }
+}
+
+/// One part adopted, the rest rejected later or on the same day: the adopted part binds on,
+/// and a later meeting can settle it.
+#[test]
+fn rejecting_the_rest_of_a_motion_leaves_its_adopted_part_binding() {
+    let facts = r#""rob": true, "nagekomen": false"#;
+    for rejected_on in ["2018-12-12", "2019-03-01"] {
+        let rules = format!(
+            "{TWO_RULES}\nbesluit a \"A\" {{ vergadering ALV 2018-06-27 stemming uitgesteld m }}
+             besluit b \"B\" {{ vergadering ALV 2018-12-12 aangenomen m.r2 }}
+             besluit c \"C\" {{ vergadering ALV {rejected_on} verworpen m }}"
+        );
+        assert_eq!(verdict_on(&rules, facts, date(2018, 12, 1)), Mag);
+        assert_eq!(
+            verdict_on(&rules, facts, date(2019, 6, 1)),
+            Niet,
+            "{rejected_on}"
+        );
+        let settled =
+            format!("{rules}\nbesluit d \"D\" {{ vergadering ALV 2019-06-01 afgehandeld m.r2 }}");
+        assert_eq!(verdict_on(&settled, facts, date(2019, 5, 31)), Niet);
+        assert_eq!(verdict_on(&settled, facts, date(2019, 6, 1)), Mag);
+        // r1 was rejected with the rest: it never binds.
+        let blocked = r#""rob": false, "nagekomen": true"#;
+        assert_eq!(verdict_on(&rules, blocked, date(2019, 6, 1)), Mag);
+    }
+}
+
+/// The same decisions of one day give the same answer whatever the order of their sources.
+#[test]
+fn one_days_decisions_are_read_the_same_in_any_order() {
+    let deferral = "besluit a \"A\" { vergadering ALV 2018-06-27 stemming uitgesteld m }";
+    let lift = "besluit b \"B\" { vergadering ALV 2018-06-27 hef op m.r1 bron \"z\" }";
+    for (first, second) in [(deferral, lift), (lift, deferral)] {
+        let text = format!("{DECLS}{TWO_RULES}\n{first}\n{second}");
+        let err = load(&text, &FACTS_A.replace("FEITEN", ""))
+            .err()
+            .unwrap_or_default();
+        assert!(
+            err.contains("`m.r1` bindt nog niet"),
+            "{first} / {second}:\n{err}"
+        );
+    }
+}
+
+/// An agreement named twice in a selector is one finding, not two.
+#[test]
+fn an_agreement_named_twice_is_selected_once() {
+    let rules = r#"motie m "M" { vergadering ALV 2018-06-27
+        regel r { bron "z" vereis rob voor ondertekening van akkoord a, a } }"#;
+    let loaded = load(
+        &format!("{DECLS}{rules}"),
+        &FACTS_A.replace("FEITEN", r#""rob": true"#),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let decision =
+        Evaluator::new(&loaded.base, &loaded.world, date(2019, 1, 1)).decide(0, Action::Signing);
+    assert_eq!(decision.findings.len(), 1);
+}
+
 #[test]
 fn impossible_vote_histories_are_checker_errors() {
     let cases = [

@@ -143,7 +143,12 @@ impl Checker {
     /// after its own meeting, an adoption of what was never deferred.
     pub(super) fn check_histories(&mut self) {
         let mut order: Vec<usize> = (0..self.base.events.len()).collect();
-        order.sort_by_key(|&i| self.base.events[i].date);
+        // A day's deferrals first, so that what else that day decides reads the same in any
+        // order of the files.
+        order.sort_by_key(|&i| {
+            let e = &self.base.events[i];
+            (e.date, e.kind != EventKind::Deferred)
+        });
         let mut ended: HashMap<Target, usize> = HashMap::new();
         let mut deferred: HashMap<Target, usize> = HashMap::new();
         // The day each deferred thing was adopted; adopting a source adopts every part of it
@@ -172,10 +177,17 @@ impl Checker {
                 .filter(|_| !adopted_before(&e.target) && !adopted_before(&doc));
             // Two ends decided by meetings on the same day (a lift and a settlement, say) agree;
             // only a change after something ended is impossible.
+            // The rejection of what was still waiting of a source leaves a part that a meeting
+            // adopted before (or on the same day) binding.
+            let kept = |j: usize| {
+                let end = &self.base.events[j];
+                end.kind == EventKind::Rejected
+                    && adopted.get(&e.target).is_some_and(|&d| d <= end.date)
+            };
             let earlier = ended
                 .get(&e.target)
-                .or_else(|| ended.get(&doc))
                 .copied()
+                .or_else(|| ended.get(&doc).copied().filter(|&j| !kept(j)))
                 .filter(|&j| self.base.events[j].date < e.date);
             if let Some(j) = earlier {
                 errors.push(self.already_ended(j, i));
@@ -355,6 +367,19 @@ impl Checker {
             .copied()
             .collect();
         events.sort_by_key(|&i| (self.base.events[i].date, i));
+        // On a day that decided about the rule itself, that decision holds for it: its source's
+        // decisions of the same day concern the rest of the source.
+        let itself = Target::Rule(r);
+        let own_days: Vec<Date> = events
+            .iter()
+            .map(|&i| &self.base.events[i])
+            .filter(|e| e.target == itself)
+            .map(|e| e.date)
+            .collect();
+        events.retain(|&i| {
+            let e = &self.base.events[i];
+            e.target == itself || !own_days.contains(&e.date)
+        });
         let adopted = self.base.docs[rule.doc].date;
         let own = |from: Date, why: Start| match rule.valid_from {
             Some(v) if v > from => (v, Start::ValidFrom),
@@ -363,6 +388,7 @@ impl Checker {
         let mut start = Some(own(adopted, Start::Adoption));
         let mut withheld = None;
         let mut end = rule.valid_to.map(|t| (t, Stop::Expired));
+        let mut adopted_later = false;
         for &i in &events {
             let e = &self.base.events[i];
             match e.kind {
@@ -372,7 +398,10 @@ impl Checker {
                 }
                 EventKind::Adopted if start.is_none() => {
                     start = Some(own(e.date, Start::Adopted(i)));
+                    adopted_later = true;
                 }
+                // The rest of its source rejected after the rule itself was adopted.
+                EventKind::Rejected if adopted_later && e.target != itself => {}
                 EventKind::Rejected => {
                     // Rejected means never bound: a later adoption of the rest of its source
                     // does not revive it.
@@ -380,8 +409,11 @@ impl Checker {
                     withheld = Some(i);
                     break;
                 }
-                kind if kind.ends_force() && start.is_some() => {
-                    if end.is_none_or(|(t, _)| e.date < t) {
+                kind if kind.ends_force() => {
+                    if start.is_none() {
+                        // Withdrawn while its vote waited: it never binds.
+                        withheld = Some(i);
+                    } else if end.is_none_or(|(t, _)| e.date < t) {
                         end = Some((e.date, Stop::Event(i)));
                     }
                     break;
