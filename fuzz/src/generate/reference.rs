@@ -81,14 +81,20 @@ impl Case {
     }
 
     /// Every lift and status about rule `r` of source `s` or the whole source: (its day, what
-    /// it decides).
+    /// it decides). By the README's "One day, one reading", on a day that decided about the
+    /// rule itself, the source's decisions of that day concern the rest of the source only.
     fn about(&self, s: usize, r: usize) -> impl Iterator<Item = (Date, EventKind)> {
-        self.sources.iter().flat_map(move |by| {
-            by.events
-                .iter()
-                .filter(move |e| e.target == Target::Rule(s, r) || e.target == Target::Source(s))
-                .map(move |e| (DATES[by.date], e.kind))
-        })
+        let all = move |t: Target| {
+            self.sources.iter().flat_map(move |by| {
+                by.events
+                    .iter()
+                    .filter(move |e| e.target == t)
+                    .map(move |e| (DATES[by.date], e.kind))
+            })
+        };
+        let own_days: Vec<Date> = all(Target::Rule(s, r)).map(|(d, _)| d).collect();
+        all(Target::Rule(s, r))
+            .chain(all(Target::Source(s)).filter(move |(d, _)| !own_days.contains(d)))
     }
 
     /// Rule `r` of source `s` binds on `day`, by the README's "History": a source binds from
