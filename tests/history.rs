@@ -515,6 +515,45 @@ fn one_days_decisions_are_read_the_same_in_any_order() {
     }
 }
 
+/// A whole source can be settled once every part of it has had its vote, not while one waits;
+/// the meeting that adopts a deferred motion may also lift a part of it.
+#[test]
+fn a_whole_source_is_ended_only_when_no_part_of_it_waits() {
+    let deferred = "besluit a \"A\" { vergadering ALV 2018-06-27 stemming uitgesteld m }";
+    let facts = r#""rob": true, "nagekomen": false"#;
+    // Both parts adopted one by one, then the motion settled.
+    let rules = format!(
+        "{TWO_RULES}\n{deferred}
+         besluit b \"B\" {{ vergadering ALV 2018-12-12 aangenomen m.r1 aangenomen m.r2 }}
+         besluit c \"C\" {{ vergadering ALV 2019-06-01 afgehandeld m }}"
+    );
+    assert_eq!(verdict_on(&rules, facts, date(2019, 1, 1)), Niet);
+    assert_eq!(verdict_on(&rules, facts, date(2019, 6, 1)), Mag);
+    // One part adopted, the other still waiting: the motion cannot be settled.
+    let rules = format!(
+        "{TWO_RULES}\n{deferred}
+         besluit b \"B\" {{ vergadering ALV 2018-12-12 aangenomen m.r1 }}
+         besluit c \"C\" {{ vergadering ALV 2019-06-01 afgehandeld m }}"
+    );
+    let err = load(&format!("{DECLS}{rules}"), &FACTS_A.replace("FEITEN", ""))
+        .err()
+        .unwrap_or_default();
+    assert!(err.contains("`m` bindt nog niet"), "{err}");
+    // Adopted and, the same day, one part lifted (in either order): that part never binds.
+    let adopt = "besluit b \"B\" { vergadering ALV 2018-12-12 aangenomen m }";
+    let lift = "besluit c \"C\" { vergadering ALV 2018-12-12 hef op m.r2 bron \"z\" }";
+    for (first, second) in [(adopt, lift), (lift, adopt)] {
+        let rules = format!("{TWO_RULES}\n{deferred}\n{first}\n{second}");
+        assert_eq!(
+            verdict_on(&rules, facts, date(2019, 1, 1)),
+            Mag,
+            "{first} / {second}"
+        );
+        let blocked = r#""rob": false, "nagekomen": true"#;
+        assert_eq!(verdict_on(&rules, blocked, date(2019, 1, 1)), Niet);
+    }
+}
+
 /// An agreement named twice in a selector is one finding, not two.
 #[test]
 fn an_agreement_named_twice_is_selected_once() {

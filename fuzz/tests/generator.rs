@@ -24,7 +24,7 @@ fn generated_cases_load_and_the_engine_agrees_with_the_reference() {
     let mut verdicts = BTreeMap::new();
     let mut kinds = BTreeMap::new();
     let mut off_table = 0;
-    for seed in 0..400 {
+    for seed in 0..4000 {
         let data = bytes(seed, 4096);
         let case = Case::generate(&mut Unstructured::new(&data)).expect("4 KiB is enough");
         for e in case.sources.iter().flat_map(|s| &s.events) {

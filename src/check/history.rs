@@ -143,13 +143,22 @@ impl Checker {
     /// after its own meeting, an adoption of what was never deferred.
     pub(super) fn check_histories(&mut self) {
         let mut order: Vec<usize> = (0..self.base.events.len()).collect();
-        // A day's deferrals first, so that what else that day decides reads the same in any
-        // order of the files.
+        // A day's deferrals first, then its adoptions, so that what else that day decides
+        // reads the same in any order of the files.
         order.sort_by_key(|&i| {
             let e = &self.base.events[i];
-            (e.date, e.kind != EventKind::Deferred)
+            let rank = match e.kind {
+                EventKind::Deferred => 0,
+                EventKind::Adopted | EventKind::Rejected | EventKind::Withdrawn => 1,
+                EventKind::Settled | EventKind::Lift | EventKind::Held => 2,
+            };
+            (e.date, rank)
         });
         let mut ended: HashMap<Target, usize> = HashMap::new();
+        let mut parts: Vec<Vec<RuleId>> = vec![Vec::new(); self.base.docs.len()];
+        for (r, rule) in self.base.rules.iter().enumerate() {
+            parts[rule.doc].push(r);
+        }
         let mut deferred: HashMap<Target, usize> = HashMap::new();
         // The day each deferred thing was adopted; adopting a source adopts every part of it
         // still waiting, and adopting a part leaves the rest of its source waiting.
@@ -167,14 +176,35 @@ impl Checker {
             same_day.insert((e.target, e.date), i);
             let doc = Target::Doc(self.doc_of(e.target));
             let own_meeting = e.date == self.base.docs[self.doc_of(e.target)].date;
-            // A deferral still waits on this day unless the thing or its source was adopted on
-            // an earlier day (the order of one day's decisions does not matter).
-            let adopted_before = |t: &Target| adopted.get(t).is_some_and(|&d| d < e.date);
-            let pending = deferred
+            // A deferral still waits on this day, for a vote, unless the thing or its source was
+            // adopted on an earlier day; for a lift or status, unless it was adopted that day
+            // or before (the meeting that adopts may also lift or settle).
+            let adopted_by = |t: &Target, day: Date| adopted.get(t).is_some_and(|&d| d <= day);
+            let deferral = deferred
                 .get(&e.target)
                 .or_else(|| deferred.get(&doc))
-                .copied()
-                .filter(|_| !adopted_before(&e.target) && !adopted_before(&doc));
+                .copied();
+            let before = e.date.yesterday().unwrap_or(Date::MIN);
+            let pending =
+                deferral.filter(|_| !adopted_by(&e.target, before) && !adopted_by(&doc, before));
+            let waits = |t: Target| {
+                let voted = ended.get(&t).is_some_and(|&j| {
+                    matches!(
+                        self.base.events[j].kind,
+                        EventKind::Rejected | EventKind::Withdrawn
+                    )
+                });
+                deferred
+                    .get(&t)
+                    .or_else(|| deferred.get(&doc))
+                    .copied()
+                    .filter(|_| !voted && !adopted_by(&t, e.date) && !adopted_by(&doc, e.date))
+            };
+            // A whole source waits while any part of it does.
+            let waiting = match e.target {
+                Target::Rule(_) => waits(e.target),
+                Target::Doc(d) => parts[d].iter().find_map(|&r| waits(Target::Rule(r))),
+            };
             // Two ends decided by meetings on the same day (a lift and a settlement, say) agree;
             // only a change after something ended is impossible.
             // The rejection of what was still waiting of a source leaves a part that a meeting
@@ -211,8 +241,8 @@ impl Checker {
                     None
                 }
                 EventKind::Rejected => Some(self.rejected_late(i)),
-                EventKind::Settled | EventKind::Lift | EventKind::Held if pending.is_some() => {
-                    Some(self.not_binding_yet(i, pending.unwrap_or(i)))
+                EventKind::Settled | EventKind::Lift | EventKind::Held if waiting.is_some() => {
+                    Some(self.not_binding_yet(i, waiting.unwrap_or(i)))
                 }
                 kind => {
                     if kind.ends_force() && e.date >= self.base.docs[self.doc_of(e.target)].date {

@@ -116,13 +116,21 @@ impl State {
                     && self.pending_or_source_waits(target)
                     && self.deferred_on(target).is_some_and(|d| d < day)
             }
-            EventKind::Rejected => day == own || self.all_pending(target),
+            // The rest of a source deferred as a whole may be rejected after a part of it was
+            // adopted (the adopted part binds on).
+            EventKind::Rejected => {
+                day == own || self.all_pending(target) || self.rest_pending(target)
+            }
             // The README says what these do to an adopted motion; not to one whose vote waits.
             EventKind::Lift | EventKind::Settled | EventKind::Held => {
                 self.may_end(target)
                     && (open::END_PART_OF_DEFERRED_SOURCE || !self.deferral_remembered(target))
             }
-            EventKind::Withdrawn => self.may_end(target),
+            // Withdrawn also while its vote waits: then it never binds.
+            EventKind::Withdrawn => {
+                let doc = Target::Source(target.source());
+                !self.rejected.contains(&target) && !self.rejected.contains(&doc)
+            }
         }
     }
 
@@ -139,6 +147,19 @@ impl State {
         [target, doc]
             .iter()
             .any(|t| self.deferred.contains_key(t) && !self.adopted.contains(t))
+    }
+
+    /// A source deferred as a whole, neither adopted nor rejected as a whole (parts of it may
+    /// have been adopted one by one).
+    fn rest_pending(&self, target: Target) -> bool {
+        match target {
+            Target::Rule(..) => false,
+            Target::Source(_) => {
+                self.deferred.contains_key(&target)
+                    && !self.adopted.contains(&target)
+                    && !self.rejected.contains(&target)
+            }
+        }
     }
 
     /// All of the target waits for its vote.

@@ -84,6 +84,11 @@ impl Case {
     /// it decides). By the README's "One day, one reading", on a day that decided about the
     /// rule itself, the source's decisions of that day concern the rest of the source only.
     fn about(&self, s: usize, r: usize) -> impl Iterator<Item = (Date, EventKind)> {
+        self.about_whom(s, r).map(|(d, k, _)| (d, k))
+    }
+
+    /// As [`Self::about`], with whether the decision names the rule itself.
+    fn about_whom(&self, s: usize, r: usize) -> impl Iterator<Item = (Date, EventKind, bool)> {
         let all = move |t: Target| {
             self.sources.iter().flat_map(move |by| {
                 by.events
@@ -93,8 +98,11 @@ impl Case {
             })
         };
         let own_days: Vec<Date> = all(Target::Rule(s, r)).map(|(d, _)| d).collect();
-        all(Target::Rule(s, r))
-            .chain(all(Target::Source(s)).filter(move |(d, _)| !own_days.contains(d)))
+        all(Target::Rule(s, r)).map(|(d, k)| (d, k, true)).chain(
+            all(Target::Source(s))
+                .filter(move |(d, _)| !own_days.contains(d))
+                .map(|(d, k)| (d, k, false)),
+        )
     }
 
     /// Rule `r` of source `s` binds on `day`, by the README's "History": a source binds from
@@ -118,7 +126,16 @@ impl Case {
         let from = adopted.map(|a| rule.from.map_or(a, |f| a.max(DATES[f])));
         let started = from.is_some_and(|f| f <= day);
         let valid = rule.to.is_none_or(|t| day < DATES[t]);
-        let rejected = self.about(s, r).any(|(_, k)| k == EventKind::Rejected);
+        // Rejected itself, or with the rest of its source when it was not adopted by itself
+        // before: a part adopted earlier keeps binding when the rest is rejected.
+        let adopted_itself = self
+            .about_whom(s, r)
+            .filter(|&(_, k, itself)| k == EventKind::Adopted && itself)
+            .map(|(d, _, _)| d)
+            .min();
+        let rejected = self.about_whom(s, r).any(|(d, k, itself)| {
+            k == EventKind::Rejected && (itself || adopted_itself.is_none_or(|a| a > d))
+        });
         let ended = self.about(s, r).any(|(d, k)| k.ends_force() && d <= day);
         started && valid && !rejected && !ended
     }
