@@ -469,6 +469,26 @@ fn a_part_withdrawn_while_its_vote_waited_is_not_adopted_with_the_rest() {
             }
         }
     }
+    // The explanation says it never bound, not that it stopped binding.
+    let rules = format!(
+        "{TWO_RULES}\n{deferred}\nbesluit w \"W\" {{ vergadering ALV 2018-09-01 ingetrokken m.r2 }}\n{adoption}"
+    );
+    let loaded = load(
+        &format!("{DECLS}{rules}"),
+        &FACTS_A.replace("FEITEN", facts),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let answers = akkoord::answer::explain(
+        &loaded.base,
+        &loaded.world,
+        date(2019, 1, 1),
+        0,
+        Some(Action::Signing),
+        Default::default(),
+    );
+    let text = akkoord::report::explain_text(&answers);
+    let never = "m.r2: ingetrokken op 1 september 2018 (ALV) voordat het was aangenomen: heeft nooit gegolden";
+    assert!(text.contains(never), "{text}");
 }
 
 /// One part adopted, the rest rejected later or on the same day: the adopted part binds on,

@@ -108,6 +108,20 @@ pub(crate) fn event_meaning(base: &RuleBase, event: usize) -> String {
 /// Why a rule does not bind, in words.
 pub(crate) fn inactive_meaning(base: &RuleBase, why: EndReason) -> String {
     match why {
+        // Ended while its vote still waited (withdrawn, or lifted or settled by the meeting
+        // that adopted the rest): it never bound.
+        EndReason::Withheld(i) if base.events[i].kind.ends_force() => {
+            let e = &base.events[i];
+            let (what, date, meeting) = (
+                e.kind.participle(),
+                long_date(e.date),
+                &base.docs[e.by].meeting,
+            );
+            tr!(
+                "{what} op {date} ({meeting}) voordat het was aangenomen: heeft nooit gegolden",
+                "{what} on {date} ({meeting}) before it was adopted: never bound"
+            )
+        }
         EndReason::Event(i) | EndReason::Withheld(i) => event_meaning(base, i),
         EndReason::Expired(date) => {
             let date = long_date(date);
