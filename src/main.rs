@@ -44,7 +44,10 @@ fn work(args: &[String]) -> u8 {
         Ok(cli) => cli,
         Err(err) => return clap_error(&err, format),
     };
-    i18n::set_lang(cli.lang);
+    // `--taal` as clap read it; without it, `AKKOORD_TAAL` or Dutch, as the pre-scan found.
+    if let Some(lang) = cli.lang {
+        i18n::set_lang(lang);
+    }
     let outcome = cli::run::run(&cli);
     // A reader that went away or a full disk ends the output; the exit code stays the command's.
     let _ = terminal::print(&outcome.stdout);

@@ -6,7 +6,8 @@ pub fn did_you_mean<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) ->
     if len > MAX_LEN {
         return None;
     }
-    let limit = (len / 3).max(2);
+    // One edit in a short name, one in three in a longer one: `gzz` is `ggz`, `xyz` is not.
+    let limit = (len / 3).max(1);
     known
         .into_iter()
         // Names whose lengths differ by more than the limit cannot be close; skipping them keeps

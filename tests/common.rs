@@ -58,6 +58,7 @@ pub fn vng(args: &[&str]) -> (i32, String, String) {
 /// Runs the `akkoord` binary in the crate root; returns exit code, stdout and stderr.
 pub fn akkoord(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_akkoord"))
+        .env_remove("AKKOORD_TAAL")
         .args(args)
         .current_dir(root())
         .env("NO_COLOR", "1")

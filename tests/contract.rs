@@ -189,6 +189,69 @@ fn english_everywhere_with_taal_en() {
     assert!(help.contains("Opdrachten"), "{help}");
 }
 
+/// `rapport --format json` prints the report's data; a file named with `-o` is written too,
+/// and without `-o` nothing is written.
+#[test]
+fn rapport_in_json_writes_the_file_it_is_given_and_no_other() {
+    let dir = std::env::temp_dir().join(format!("akkoord-rapport-json-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    let file = dir.join("r.html");
+    let path = file.to_str().expect("path");
+    let (code, out, err) = vng(&[
+        "rapport",
+        "--op",
+        "2019-06-01",
+        "--format",
+        "json",
+        "-o",
+        path,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    serde_json::from_str::<Value>(&out).expect("one JSON document");
+    let html = std::fs::read_to_string(&file).expect("the named file is written");
+    assert!(
+        html.starts_with("<!doctype html>"),
+        "{}",
+        &html[..40.min(html.len())]
+    );
+    assert!(!root_has("rapport.html"), "no default file beside the JSON");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn root_has(name: &str) -> bool {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(name)
+        .exists()
+}
+
+/// `AKKOORD_TAAL=en` is the default language for output and errors too, not only for help;
+/// `--taal` still wins.
+#[test]
+fn akkoord_taal_sets_the_default_language_everywhere() {
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_akkoord"))
+            .args(args)
+            .args(["--rules", VNG])
+            .env("AKKOORD_TAAL", "en")
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("the akkoord binary runs");
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (out, _) = run(&["check", "--op", "2018-11-30"]);
+    assert!(out.starts_with("As of 2018-11-30"), "{out}");
+    let (_, err) = run(&["vraag", "gzz"]);
+    assert!(err.contains("unknown agreement `gzz`"), "{err}");
+    let (out, _) = run(&["validate"]);
+    assert!(out.starts_with("ok: 6 rule files"), "{out}");
+    let (out, _) = run(&["check", "--op", "2018-11-30", "--taal", "nl"]);
+    assert!(out.starts_with("Stand op 2018-11-30"), "{out}");
+}
+
 #[test]
 fn the_summary_line_of_test_stays_parsable_in_both_languages() {
     for lang in ["nl", "en"] {

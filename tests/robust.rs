@@ -149,6 +149,7 @@ fn an_unclosed_comment_says_so_where_it_opens() {
 #[test]
 fn a_closed_pipe_or_a_full_disk_ends_output_quietly() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_akkoord"))
+        .env_remove("AKKOORD_TAAL")
         .args(["explain", "ggz", "--rules", VNG, "--op", "2019-06-01"])
         .current_dir(root())
         .stdout(Stdio::piped())
@@ -169,6 +170,7 @@ fn a_closed_pipe_or_a_full_disk_ends_output_quietly() {
             .open("/dev/full")
             .expect("/dev/full");
         let out = Command::new(env!("CARGO_BIN_EXE_akkoord"))
+            .env_remove("AKKOORD_TAAL")
             .args(["check", "--rules", VNG, "--op", "2019-06-01"])
             .current_dir(root())
             .stdout(full)
@@ -270,6 +272,7 @@ fn scenario_files_are_strict() {
             ],
         );
         let mut child = Command::new(env!("CARGO_BIN_EXE_akkoord"))
+            .env_remove("AKKOORD_TAAL")
             .args(["test", "--rules", dir.to_str().expect("path")])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())

@@ -36,6 +36,7 @@ impl Server {
 
     fn with(args: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_akkoord"))
+            .env_remove("AKKOORD_TAAL")
             .arg("serve")
             .args(args)
             .current_dir(root())

@@ -339,6 +339,7 @@ fn stel_answers_in_json_by_its_schema_and_in_english() {
 /// `akkoord stel` as a child process, with the tests' pause before the rename when `pause_ms`.
 fn spawn_stel(dir: &Path, args: &[&str], pause_ms: Option<u64>) -> Child {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_akkoord"));
+    cmd.env_remove("AKKOORD_TAAL");
     cmd.arg("stel").args(args).arg("--rules").arg(dir);
     if let Some(ms) = pause_ms {
         cmd.env("AKKOORD_TEST_PAUSE_BEFORE_RENAME_MS", ms.to_string());
@@ -380,7 +381,16 @@ fn a_write_killed_before_its_rename_leaves_the_old_file() {
         ],
         Some(10_000),
     );
+    // Killed while it waits before the rename: the temporary file is written whole by then.
     let temp = wait_for_temp(&dir);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !std::fs::read_to_string(&temp).is_ok_and(|t| t.contains("monitoringsafspraken_ggz")) {
+        assert!(
+            Instant::now() < deadline,
+            "the temporary file was never written"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
     child.kill().expect("kill");
     let _ = child.wait();
     assert_eq!(facts(&dir), original(), "the old file survives whole");
@@ -528,6 +538,46 @@ fn concurrent_writers_take_turns_and_every_entry_is_kept() {
             "{fact}"
         );
     }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Staff may write the rule first: `nieuw-akkoord` then puts on the table the agreement the rule
+/// already names, and the rule base loads again. Another problem still stops it.
+#[test]
+fn nieuw_akkoord_adds_the_agreement_a_rule_already_names() {
+    let dir = vng_copy("nieuw-akkoord-after-rule");
+    let rule = "\nmotie nieuw \"Nieuw\" {\n  vergadering ALV 2019-05-01 aanname \"test\"\n  regel r { bron \"Gelet op\" vereis nee voor ondertekening van akkoord jeugd }\n}\n";
+    let file = dir.join("2024-alv.akk");
+    let mut text = std::fs::read_to_string(&file).expect("rule file");
+    text.push_str(rule);
+    std::fs::write(&file, &text).expect("write rule file");
+    let (code, _, err) = on(&dir, &["validate"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("akkoord nieuw-akkoord jeugd"),
+        "the hint names the command: {err}"
+    );
+    let args = [
+        "nieuw-akkoord",
+        "jeugd",
+        "--naam",
+        "Jeugd",
+        "--sinds",
+        "2019-06-01",
+    ];
+    let (code, out, err) = on(&dir, &[&args[..], &["--bron", "Ledenbrief"]].concat());
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Jeugd, ondertekening: niet"), "{out}");
+    let (code, _, err) = on(&dir, &["validate"]);
+    assert_eq!(code, 0, "{err}");
+    // A second problem in the rules is not waved through.
+    let dir = vng_copy("nieuw-akkoord-other-problem");
+    let mut text = std::fs::read_to_string(dir.join("2024-alv.akk")).expect("rule file");
+    text.push_str(&rule.replace("vereis nee", "vereis onbekend_feit"));
+    std::fs::write(dir.join("2024-alv.akk"), &text).expect("write rule file");
+    let (code, _, err) = on(&dir, &[&args[..], &["--bron", "Ledenbrief"]].concat());
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(facts(&dir), original(), "nothing written");
     let _ = std::fs::remove_dir_all(&dir);
 }
 

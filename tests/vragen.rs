@@ -18,6 +18,7 @@ fn facts(dir: &Path) -> String {
 /// Runs `akkoord vragen ARGS --rules DIR` with `input` on its standard input.
 fn vragen(dir: &Path, args: &[&str], input: &str) -> (i32, String, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_akkoord"))
+        .env_remove("AKKOORD_TAAL")
         .arg("vragen")
         .args(args)
         .arg("--rules")
@@ -219,6 +220,7 @@ impl Output {
 fn a_file_changed_while_the_questions_were_asked_is_not_overwritten_and_no_answer_is_lost() {
     let dir = vng_copy("vragen-changed");
     let mut child = Command::new(env!("CARGO_BIN_EXE_akkoord"))
+        .env_remove("AKKOORD_TAAL")
         .args(["vragen", "ggz", "--op", "2019-06-01", "--rules"])
         .arg(&dir)
         .stdin(Stdio::piped())
@@ -291,6 +293,7 @@ fn on_a_terminal_a_bad_answer_and_a_missing_source_are_asked_again() {
         dir.display()
     );
     let mut child = Command::new("script")
+        .env_remove("AKKOORD_TAAL")
         .args(["-qec", &command, "/dev/null"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

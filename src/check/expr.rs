@@ -91,7 +91,17 @@ impl ExprChecker<'_> {
                 .iter()
                 .map(|a| a.id.as_str())
                 .collect();
-            let error = unknown(What::Agreement, &id.node, id.span, known);
+            let mut error = unknown(What::Agreement, &id.node, id.span, known);
+            if let CheckError::Unknown {
+                help: help @ None, ..
+            } = &mut error
+            {
+                let name = &id.node;
+                *help = Some(crate::tr!(
+                    "een akkoord komt op tafel in `feiten.json` onder `akkoorden`: `akkoord nieuw-akkoord {name} --naam \"…\" --sinds DATUM`",
+                    "an agreement is put on the table in `feiten.json` under `akkoorden`: `akkoord nieuw-akkoord {name} --naam \"…\" --sinds DATE`"
+                ));
+            }
             self.cx.unknown(error);
         }
         found

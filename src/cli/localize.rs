@@ -252,7 +252,9 @@ fn english_arg(command: &str, id: &str) -> Option<&'static str> {
         ("test", "dir") => "Folder with scenario and property files (`*.akk`).",
         ("test", "cases") => "Generated fact sets per property when proving is too large.",
         ("test", "seed") => "Seed for generating; the same seed gives the same cases.",
-        ("rapport", "out") => "The HTML file to write.",
+        ("rapport", "out") => {
+            "The HTML file to write (default `rapport.html`; with `--format json` only when named, beside the JSON document on stdout)."
+        }
         ("serve", "address") => "The address to listen on; default: this computer only.",
         ("serve", "port") => "The port; 0 picks a free one.",
         ("motie", "file") => "The motion's or resolution's text, as plain text (UTF-8).",

@@ -20,9 +20,9 @@ use jiff::civil::Date;
 #[derive(Parser, Debug)]
 #[command(name = "akkoord", version, disable_help_subcommand = true)]
 pub struct Cli {
-    /// Taal van uitvoer, fouten en hulp: nl (standaard) of en.
-    #[arg(long = "taal", visible_alias = "lang", global = true, value_name = "TAAL", value_parser = parse_lang, default_value = "nl")]
-    pub lang: Lang,
+    /// Taal van uitvoer, fouten en hulp: nl (standaard, of wat `AKKOORD_TAAL` zegt) of en.
+    #[arg(long = "taal", visible_alias = "lang", global = true, value_name = "TAAL", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
     /// Uitvoer: tekst voor mensen, of één JSON-document voor programma's.
     #[arg(long, global = true, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -232,15 +232,15 @@ pub enum Command {
     Rapport {
         /// Akkoorden (id's); standaard alle op tafel.
         agreements: Vec<String>,
-        /// Het HTML-bestand om te schrijven.
+        /// Het HTML-bestand om te schrijven (standaard `rapport.html`; met `--format json` alleen
+        /// als het genoemd is, naast het JSON-document op stdout).
         #[arg(
             short = 'o',
             long = "uit",
             visible_alias = "out",
-            value_name = "BESTAND",
-            default_value = "rapport.html"
+            value_name = "BESTAND"
         )]
-        out: PathBuf,
+        out: Option<PathBuf>,
         /// Feiten ouder dan dit aantal dagen gelden als mogelijk verouderd.
         #[arg(
             long = "max-leeftijd",

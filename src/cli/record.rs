@@ -219,7 +219,7 @@ fn new_agreement(
     let path = options.facts_path();
     let since = asked.since.unwrap_or_else(today);
     let lock = lock(&path)?;
-    let mut state = State::read(&options)?;
+    let mut state = State::read_for(&options, id)?;
     let read = read_all(&mut state, attributes, |state, text| {
         state.attribute("kenmerk", text)
     })?;

@@ -323,15 +323,25 @@ fn command(cli: &Cli) -> Result<Outcome, Failure> {
                 &documents,
                 opts,
             );
+            let write = |out: &std::path::Path| {
+                akkoord::store::write_atomic(out, report::board_html(&r).as_bytes()).map_err(|e| {
+                    Problem::Io {
+                        path: out.display().to_string(),
+                        message: e.to_string(),
+                    }
+                })
+            };
             if cli.format == Format::Json {
+                // The report's data on stdout; the HTML file too when one is named.
+                if let Some(out) = out {
+                    write(out)?;
+                }
                 return Ok(rendered(cli, &r, |_| String::new(), 0));
             }
-            akkoord::store::write_atomic(out, report::board_html(&r).as_bytes()).map_err(|e| {
-                Problem::Io {
-                    path: out.display().to_string(),
-                    message: e.to_string(),
-                }
-            })?;
+            let out = out
+                .as_deref()
+                .unwrap_or(std::path::Path::new("rapport.html"));
+            write(out)?;
             let n = r.overview.answers.len();
             let path = out.display();
             Ok(Outcome {
@@ -403,7 +413,7 @@ fn serve(cli: &Cli, address: IpAddr, port: u16, input: &Input) -> Result<Outcome
         options: options(input),
         address,
         port,
-        lang: cli.lang,
+        lang: akkoord::i18n::lang(),
     };
     akkoord::serve::serve(config, |at| {
         let url = format!("http://{at}/");

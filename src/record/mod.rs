@@ -40,6 +40,8 @@ pub struct State {
     pub text: String,
     /// The rules and facts.
     pub loaded: Loaded,
+    /// The agreement the rules were loaded with a placeholder for (see [`State::read_for`]).
+    placeholder: Option<String>,
 }
 
 /// A dated value to add to a fact.
@@ -112,7 +114,40 @@ impl State {
             path: options.facts_path(),
             text,
             loaded,
+            placeholder: None,
         })
+    }
+
+    /// Reads as [`State::read`], to put agreement `id` on the table. Rules that already name it
+    /// (written before the agreement was added) do not stop that: when they are the only
+    /// problem, the rules are loaded with a placeholder for it, and the file is left as it was.
+    pub fn read_for(options: &Options, id: &str) -> Result<State, LoadError> {
+        let text = options
+            .overlay
+            .read(&options.facts_path())
+            .map_err(|p| LoadError {
+                problems: vec![p],
+                sources: Sources::new(),
+            })?;
+        let names_it = |p: &Problem| {
+            matches!(p, Problem::Check(crate::error::CheckError::Unknown {
+                what: crate::error::What::Agreement,
+                name,
+                ..
+            }) if name == id)
+        };
+        match State::with_text(options, text.clone()) {
+            Err(e) if !e.problems.is_empty() && e.problems.iter().all(names_it) => {
+                let Some(stub) = with_placeholder(&text, id) else {
+                    return Err(e);
+                };
+                let mut state = State::with_text(options, stub)?;
+                state.text = text;
+                state.placeholder = Some(id.to_string());
+                Ok(state)
+            }
+            other => other,
+        }
     }
 
     fn failed(&self, problems: Vec<Problem>) -> LoadError {
@@ -425,7 +460,12 @@ impl State {
                 help: Some(tr!("bijvoorbeeld `ggz_2019`", "e.g. `ggz_2019`")),
             });
         }
-        if let Some(a) = self.loaded.world.agreement(id) {
+        if let Some(a) = self
+            .loaded
+            .world
+            .agreement(id)
+            .filter(|_| self.placeholder.as_deref() != Some(id))
+        {
             let name = &self.loaded.world.agreements[a].name;
             return Err(Problem::Argument {
                 message: tr!(
@@ -440,6 +480,25 @@ impl State {
         }
         Ok(())
     }
+}
+
+/// The facts file's text with agreement `id` on the table by its id alone, or `None` when the
+/// text is not a JSON object.
+fn with_placeholder(text: &str, id: &str) -> Option<String> {
+    let mut root: serde_json::Value = serde_json::from_str(text).ok()?;
+    let object = root.as_object_mut()?;
+    let english = object.contains_key(ENGLISH.agreements);
+    let (section, name) = if english {
+        (ENGLISH.agreements, "name")
+    } else {
+        (DUTCH.agreements, "naam")
+    };
+    let agreements = object
+        .entry(section)
+        .or_insert_with(|| serde_json::json!({}))
+        .as_object_mut()?;
+    agreements.insert(id.to_string(), serde_json::json!({ name: id }));
+    serde_json::to_string(&root).ok()
 }
 
 /// True for the word that makes a value unknown.
