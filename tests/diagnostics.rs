@@ -189,3 +189,16 @@ fn deep_nesting_is_an_error_not_a_crash() {
         "{err}"
     );
 }
+
+/// A date in the facts file written as one but not on the calendar says why.
+#[test]
+fn a_date_that_is_not_on_the_calendar_in_the_facts_file_says_so() {
+    let facts = r#"{ "akkoorden": { "a": { "naam": "A", "sinds": "2025-06-31" } } }"#;
+    let err = crate::common::load("", facts).err().unwrap_or_default();
+    assert!(err.contains(r#"de tekst "2025-06-31" gevonden"#), "{err}");
+    assert!(err.contains("hulp: die dag bestaat niet"), "{err}");
+    let err = crate::common::load("", &facts.replace("2025-06-31", "31-06-2025"))
+        .err()
+        .unwrap_or_default();
+    assert!(!err.contains("hulp: die dag"), "{err}");
+}

@@ -622,9 +622,21 @@ impl<'a> Loader<'a> {
     fn date(&mut self, path: &str, json: &Json) -> Option<Date> {
         match json.as_str().map(str::parse::<Date>) {
             Some(Ok(d)) => Some(d),
-            _ => {
+            other => {
                 let expected = tr!("een datum \"JJJJ-MM-DD\"", "a date \"YYYY-MM-DD\"");
-                self.type_error(path, &expected, json, None);
+                // Written as a date, but not one on the calendar: say why (`2025-06-31`).
+                let shaped = json.as_str().is_some_and(|t| {
+                    t.len() == 10
+                        && t.bytes().enumerate().all(|(i, b)| match i {
+                            4 | 7 => b == b'-',
+                            _ => b.is_ascii_digit(),
+                        })
+                });
+                let help = match other {
+                    Some(Err(e)) if shaped => Some(crate::parse::date_reason(&e)),
+                    _ => None,
+                };
+                self.type_error(path, &expected, json, help);
                 None
             }
         }

@@ -8,7 +8,7 @@ use crate::tr;
 
 use super::{MAX_NESTING, Syn};
 
-pub(super) fn date_reason(e: &jiff::Error) -> String {
+pub(crate) fn date_reason(e: &jiff::Error) -> String {
     let text = e.to_string();
     if text.contains("day") {
         tr!("die dag bestaat niet", "no such day")

@@ -21,7 +21,8 @@ mod tree;
 
 pub use tree::{Syntax, Tree, parse_tree};
 
-use errors::{date_reason, prescan, syntax_error};
+pub(crate) use errors::date_reason;
+use errors::{prescan, syntax_error};
 
 mod grammar {
     #![allow(missing_docs, reason = "the rules' doc comments are the grammar's")]

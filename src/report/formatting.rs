@@ -32,6 +32,10 @@ pub fn format_text(a: &FormatAnswer) -> String {
             "geen `.akk`-bestanden gevonden\n",
             "no `.akk` files found\n"
         ),
+        (_, 0) if a.failed > 0 => tr!(
+            "de andere {total} zijn geformatteerd\n",
+            "the other {total} are formatted\n"
+        ),
         (_, 0) if total == 1 => tr!("1 bestand, geformatteerd\n", "1 file, formatted\n"),
         (_, 0) => tr!(
             "{total} bestanden, alle geformatteerd\n",

@@ -282,15 +282,19 @@ pub fn lint_text(l: &LintAnswer) -> String {
         );
     }
     let (n, w, i) = (l.findings.len(), l.warnings, l.infos);
-    let _ = writeln!(
-        out,
-        "{}{}",
-        if n == 0 { "" } else { "\n" },
-        tr!(
-            "{n} bevindingen: {w} waarschuwingen, {i} info",
-            "{n} findings: {w} warnings, {i} info"
-        )
-    );
+    let _ = writeln!(out, "{}{}", if n == 0 { "" } else { "\n" }, {
+        let findings = if n == 1 {
+            tr!("bevinding", "finding")
+        } else {
+            tr!("bevindingen", "findings")
+        };
+        let warnings = if w == 1 {
+            tr!("waarschuwing", "warning")
+        } else {
+            tr!("waarschuwingen", "warnings")
+        };
+        format!("{n} {findings}: {w} {warnings}, {i} info")
+    });
     if !l.coverage {
         let _ = writeln!(
             out,
