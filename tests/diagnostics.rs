@@ -202,3 +202,20 @@ fn a_date_that_is_not_on_the_calendar_in_the_facts_file_says_so() {
         .unwrap_or_default();
     assert!(!err.contains("hulp: die dag"), "{err}");
 }
+
+/// A missing `}` is named: pest cannot say it expected one, the hint counts the braces.
+#[test]
+fn a_missing_closing_brace_is_named_in_the_hint() {
+    let rules = "feit x: janee \"x?\"\nmotie m \"M\" {\n  vergadering ALV 2019-01-01\n  regel r { bron \"z\" vereis x voor ondertekening van elk akkoord\n}\n";
+    let err = crate::common::load(rules, r#"{ "akkoorden": {} }"#)
+        .err()
+        .unwrap_or_default();
+    assert!(
+        err.contains("1 `{` zonder `}` in dit bestand; het blok van regel 2 wordt niet gesloten"),
+        "{err}"
+    );
+    let err = crate::common::load(&format!("{rules}}}\n}}\n"), r#"{ "akkoorden": {} }"#)
+        .err()
+        .unwrap_or_default();
+    assert!(err.contains("de `}` op regel 7 sluit niets"), "{err}");
+}

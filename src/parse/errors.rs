@@ -130,10 +130,61 @@ pub(super) fn syntax_error(file: FileId, text: &str, e: pest::error::Error<Syn>)
         ErrorVariant::ParsingError { positives, .. } => describe(positives),
         ErrorVariant::CustomError { message } => (message.clone(), None),
     };
+    // pest does not name the `}` it expected; an unbalanced file says it for it.
+    let help = help.or_else(|| braces_hint(text));
     ParseError::Syntax {
         expected,
         span: Span::new(file, pos, end),
         help,
+    }
+}
+
+/// When the braces of a file do not pair up (outside texts and comments), which one is open or
+/// too many.
+fn braces_hint(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let (mut open, mut extra, mut i) = (Vec::new(), None, 0);
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < bytes.len() && bytes[i] != b'\n' && bytes[i] != b'\r' {
+                    i += 1;
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i = text[i + 2..]
+                    .find("*/")
+                    .map_or(bytes.len(), |n| i + 2 + n + 1);
+            }
+            b'{' => open.push(i),
+            b'}' if open.pop().is_none() => extra = extra.or(Some(i)),
+            _ => {}
+        }
+        i += 1;
+    }
+    let line = |at: usize| text[..at].bytes().filter(|&b| b == b'\n').count() + 1;
+    match (open.as_slice(), extra) {
+        ([], None) => None,
+        ([], Some(at)) => {
+            let n = line(at);
+            Some(tr!(
+                "de `}}` op regel {n} sluit niets: er staat een `}}` te veel",
+                "the `}}` on line {n} closes nothing: there is one `}}` too many"
+            ))
+        }
+        ([first, ..], _) => {
+            let (n, count) = (line(*first), open.len());
+            Some(tr!(
+                "{count} `{{` zonder `}}` in dit bestand; het blok van regel {n} wordt niet gesloten: sluit elke bron en regel af met `}}`",
+                "{count} `{{` without `}}` in this file; the block of line {n} is never closed: close every source and rule with `}}`"
+            ))
+        }
     }
 }
 
