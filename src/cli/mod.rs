@@ -93,9 +93,10 @@ pub enum Command {
     /// Oordeel per akkoord en handeling, met de regels die beslissen en wat er moet gebeuren.
     Check {
         /// Akkoorden (id's); standaard alle op tafel.
+        #[arg(value_name = "AKKOORD")]
         agreements: Vec<String>,
         /// Alleen deze handeling (ondertekening, instemming, uitvoering, onderhandeling).
-        #[arg(long = "handeling", visible_alias = "action", value_parser = parse_action)]
+        #[arg(long = "handeling", visible_alias = "action", value_name = "HANDELING", value_parser = parse_action)]
         action: Option<Action>,
         /// Kort: per akkoord één alinea in gewone taal.
         #[arg(long)]
@@ -116,9 +117,10 @@ pub enum Command {
     /// Het antwoord in gewone taal voor één akkoord (hetzelfde als `check --kort`).
     Vraag {
         /// Het akkoord, bijvoorbeeld `ggz`.
+        #[arg(value_name = "AKKOORD")]
         agreement: String,
         /// Alleen deze handeling.
-        #[arg(long = "handeling", visible_alias = "action", value_parser = parse_action)]
+        #[arg(long = "handeling", visible_alias = "action", value_name = "HANDELING", value_parser = parse_action)]
         action: Option<Action>,
         /// Feiten ouder dan dit aantal dagen gelden als mogelijk verouderd.
         #[arg(
@@ -136,9 +138,10 @@ pub enum Command {
     /// De volledige redenering voor één akkoord: elke regel met bron, citaat, datum en feiten.
     Explain {
         /// Het akkoord, bijvoorbeeld `ggz`.
+        #[arg(value_name = "AKKOORD")]
         agreement: String,
         /// De handeling; standaard elke handeling waar regels over spreken.
-        #[arg(long = "handeling", visible_alias = "action", value_parser = parse_action)]
+        #[arg(long = "handeling", visible_alias = "action", value_name = "HANDELING", value_parser = parse_action)]
         action: Option<Action>,
         #[command(flatten)]
         input: Input,
@@ -148,9 +151,10 @@ pub enum Command {
     /// Het oordeel door de tijd: opeenvolgende perioden, elk met wat ze opende.
     Timeline {
         /// Het akkoord, bijvoorbeeld `ggz`.
+        #[arg(value_name = "AKKOORD")]
         agreement: String,
         /// De handeling; standaard elke handeling waar regels over spreken.
-        #[arg(long = "handeling", visible_alias = "action", value_parser = parse_action)]
+        #[arg(long = "handeling", visible_alias = "action", value_name = "HANDELING", value_parser = parse_action)]
         action: Option<Action>,
         #[command(flatten)]
         input: Input,
@@ -165,9 +169,10 @@ pub enum Command {
     /// Elke minimale set feitwijzigingen die het oordeel `mag` maakt, kleinste eerst.
     Unblock {
         /// Het akkoord, bijvoorbeeld `ggz`.
+        #[arg(value_name = "AKKOORD")]
         agreement: String,
         /// De handeling (standaard ondertekening).
-        #[arg(long = "handeling", visible_alias = "action", value_parser = parse_action)]
+        #[arg(long = "handeling", visible_alias = "action", value_name = "HANDELING", value_parser = parse_action)]
         action: Option<Action>,
         /// Een feit dat niet mag veranderen: `feit`, of `feit(akkoord)`; herhaalbaar.
         #[arg(long = "vast", visible_alias = "fixed", value_name = "FEIT")]
@@ -231,6 +236,7 @@ pub enum Command {
     /// Het rapport voor het bestuur: één HTML-bestand met overzicht, uitleg, tijdlijnen, audit en herkomst.
     Rapport {
         /// Akkoorden (id's); standaard alle op tafel.
+        #[arg(value_name = "AKKOORD")]
         agreements: Vec<String>,
         /// Het HTML-bestand om te schrijven (standaard `rapport.html`; met `--format json` alleen
         /// als het genoemd is, naast het JSON-document op stdout).
@@ -352,6 +358,7 @@ pub enum Command {
     #[command(visible_alias = "ask")]
     Vragen {
         /// Akkoorden (id's); standaard alle op tafel.
+        #[arg(value_name = "AKKOORD")]
         agreements: Vec<String>,
         /// De dag waarop de antwoorden ingaan en de oordelen gelden (JJJJ-MM-DD); standaard vandaag.
         #[arg(long = "op", visible_alias = "as-of", value_name = "DATUM", value_parser = parse_date)]
