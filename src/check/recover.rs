@@ -12,28 +12,6 @@ use crate::span::FileId;
 /// How many broken items one file may have before the rest is given up on.
 const MAX_RETRIES: usize = 20;
 
-/// Words that start a top-level item.
-const ITEM_WORDS: [&str; 18] = [
-    "keuze",
-    "choice",
-    "feit",
-    "fact",
-    "kenmerk",
-    "attribute",
-    "motie",
-    "motion",
-    "resolutie",
-    "resolution",
-    "besluit",
-    "decision",
-    "standpunt",
-    "position",
-    "scenario",
-    "eigenschap",
-    "property",
-    "//",
-];
-
 /// The file's items that parse, every syntax error (one per broken item), and the names the
 /// broken items declare.
 pub(super) fn parse_file(id: FileId, text: &str) -> (File, Vec<ParseError>, Vec<String>) {
@@ -67,7 +45,8 @@ fn item_at(text: &str, at: usize) -> Option<(usize, usize)> {
     let starts: Vec<usize> = line_starts(text)
         .filter(|&s| {
             let line = &text[s..];
-            ITEM_WORDS.iter().any(|w| {
+            // A comment line before an item belongs to it.
+            crate::parse::ITEM_WORDS.iter().chain(&["//"]).any(|w| {
                 line.starts_with(w)
                     && line[w.len()..]
                         .chars()

@@ -106,32 +106,34 @@ fn parse_in_pieces(file: FileId, text: &str) -> Option<Vec<Item>> {
     })
 }
 
+/// The words that start a top-level item (`motie`, `feit`, `scenario`, …), in both languages.
+pub(crate) const ITEM_WORDS: [&str; 17] = [
+    "keuze",
+    "choice",
+    "feit",
+    "fact",
+    "kenmerk",
+    "attribute",
+    "motie",
+    "motion",
+    "resolutie",
+    "resolution",
+    "besluit",
+    "decision",
+    "standpunt",
+    "position",
+    "scenario",
+    "eigenschap",
+    "property",
+];
+
 /// Places to cut `text` into about `n` pieces: lines that start with a word that starts a
 /// top-level item (`motie`, `feit`, `scenario`, …), outside texts in quotes and comments.
 fn cuts(text: &str, n: usize) -> Vec<usize> {
-    const WORDS: [&str; 17] = [
-        "keuze",
-        "choice",
-        "feit",
-        "fact",
-        "kenmerk",
-        "attribute",
-        "motie",
-        "motion",
-        "resolutie",
-        "resolution",
-        "besluit",
-        "decision",
-        "standpunt",
-        "position",
-        "scenario",
-        "eigenschap",
-        "property",
-    ];
     let bytes = text.as_bytes();
     let starts_item = |at: usize| {
         let rest = &bytes[at..];
-        WORDS.iter().any(|w| {
+        ITEM_WORDS.iter().any(|w| {
             rest.starts_with(w.as_bytes())
                 && rest
                     .get(w.len())
