@@ -11,6 +11,7 @@ mod decision;
 mod formatting;
 mod history;
 mod plain;
+pub(crate) use plain::MONTHS_NL;
 mod record;
 mod source;
 mod staff;

@@ -12,22 +12,24 @@ use crate::value::Value;
 
 use super::SourceRef;
 
+/// The months in Dutch, as documents and answers write them.
+pub(crate) const MONTHS_NL: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
 /// `6 december 2018` / `6 December 2018`.
 pub fn long_date(date: Date) -> String {
-    const NL: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
     const EN: [&str; 12] = [
         "January",
         "February",
@@ -44,7 +46,7 @@ pub fn long_date(date: Date) -> String {
     ];
     let month = usize::try_from(date.month() - 1).unwrap_or(0);
     let name = match lang() {
-        Lang::Nl => NL[month],
+        Lang::Nl => MONTHS_NL[month],
         Lang::En => EN[month],
     };
     format!("{} {name} {}", date.day(), date.year())

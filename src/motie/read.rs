@@ -234,21 +234,6 @@ fn date(lines: &[&Line]) -> Option<Date> {
         .find_map(|l| find_date(&l.text))
 }
 
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
 /// The first date in `text`: `27 juni 2018`, `27 jun. 2018`, `2018-06-27`, `27-06-2018`.
 pub(super) fn find_date(text: &str) -> Option<Date> {
     let words: Vec<&str> = text
@@ -268,7 +253,7 @@ pub(super) fn find_date(text: &str) -> Option<Date> {
 
 fn month(word: &str) -> Option<i8> {
     let w = word.trim_end_matches('.').to_lowercase();
-    let i = MONTHS.iter().position(|m| {
+    let i = crate::answer::MONTHS_NL.iter().position(|m| {
         *m == w || (w.len() >= 3 && m.starts_with(&w)) || (w == "mrt" && *m == "maart")
     })?;
     i8::try_from(i + 1).ok()
